@@ -1,0 +1,81 @@
+# The AICT site. `make run` serves it, `make test` runs the whole suite. `make help` lists all.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@scripts/system-packages.sh python
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements-test.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the site's requirements
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --silent
+	@touch $@
+
+install-test: $(VENV)/.installed-test ## Install what the tests need, system packages included
+	@scripts/system-packages.sh test
+	@$(MAKE) --no-print-directory node_modules/.installed
+
+prepare: install messages
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) load_initial_content
+
+run: prepare ## Serve the site on http://127.0.0.1:8000 (development server, SQLite)
+	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: prepare ## Serve with gunicorn, DEBUG off, HTTPS off, on 127.0.0.1:$(PORT)
+	@export DEBUG=0 HTTPS=0 PORT=$(PORT) \
+	  ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	  SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}; \
+	$(MANAGE) collectstatic --noinput -v0 && exec $(BIN)/gunicorn -c gunicorn.conf.py aict_site.wsgi
+
+messages: | $(BIN)/python ## Compile the French translations
+	@scripts/system-packages.sh gettext
+	@DEBUG=1 $(MANAGE) compilemessages -v0 --ignore=.venv
+
+messages-update: | $(BIN)/python ## Refresh the French catalogue from the code (French source strings)
+	DEBUG=1 $(MANAGE) makemessages -l fr --ignore=.venv --ignore=node_modules --no-location
+	msgen --no-wrap -o locale/fr/LC_MESSAGES/django.po locale/fr/LC_MESSAGES/django.po 2>/dev/null || true
+
+check-messages: messages ## Fail when a French message is missing or fuzzy
+	@scripts/check-messages.sh
+
+lint: install-test ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install-test ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: install-test lint check-messages ## Install everything the tests need and run the suite on SQLite and PostgreSQL
+	@DEBUG=0 SECRET_KEY=ci-check-deploy ALLOWED_HOSTS=example.org HTTPS=1 $(MANAGE) check --deploy --fail-level WARNING
+	@DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+	scripts/run-tests.sh
+
+test-sqlite: install-test ## The suite on SQLite only
+	scripts/run-tests.sh sqlite
+
+test-postgres: install-test ## The suite on PostgreSQL only
+	scripts/run-tests.sh postgres
+
+superuser: prepare ## Create the first staff account
+	DEBUG=1 $(MANAGE) createsuperuser

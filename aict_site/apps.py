@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AictSiteConfig(AppConfig):
+    name = "aict_site"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from . import roles
+
+        post_migrate.connect(roles.sync_roles, dispatch_uid="aict_site.sync_roles")

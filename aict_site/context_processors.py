@@ -1,0 +1,17 @@
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_DESCRIPTION = _(
+    "Lianes coopération, réseau régional multi-acteurs de la coopération internationale "
+    "des Hauts-de-France, accompagne les collectivités dans leur action internationale."
+)
+
+
+def site(request):
+    """The site settings record, read from the database only by templates that use it."""
+    from pages.models import SiteSettings
+
+    return {
+        "site_settings": SimpleLazyObject(SiteSettings.load),
+        "default_description": DEFAULT_DESCRIPTION,
+    }

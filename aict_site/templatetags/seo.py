@@ -1,0 +1,58 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def jsonld(data):
+    """A JSON-LD block; escaped like json_script so no text can close the tag."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_jsonld(context, breadcrumbs):
+    request = context["request"]
+    base = f"{request.scheme}://{request.get_host()}"
+    items = [("Accueil", "/"), *breadcrumbs]
+    return jsonld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": index,
+                    "name": str(name),
+                    "item": base + (url or request.path),
+                }
+                for index, (name, url) in enumerate(items, start=1)
+            ],
+        }
+    )
+
+
+@register.simple_tag(takes_context=True)
+def organization_jsonld(context):
+    request = context["request"]
+    site_settings = context["site_settings"]
+    base = f"{request.scheme}://{request.get_host()}"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": site_settings.organisation_name,
+        "url": base + "/",
+        "logo": base + context.get("logo_url", ""),
+    }
+    if site_settings.tagline:
+        data["description"] = site_settings.tagline
+    if site_settings.social_links:
+        data["sameAs"] = [url for _label, url in site_settings.social_links]
+    return jsonld(data)

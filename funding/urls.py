@@ -1,0 +1,4 @@
+app_name = "funding"
+
+# The funding pages arrive with the funding issue.
+urlpatterns = []

@@ -1,0 +1,132 @@
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from .models import Action, Page, Reason, SiteSettings, SlugRedirect
+
+
+class SlugRedirectInline(admin.TabularInline):
+    model = SlugRedirect
+    extra = 0
+    fields = ["old_slug", "created_at"]
+    readonly_fields = ["created_at"]
+    verbose_name_plural = _("anciennes adresses qui redirigent vers cette page")
+
+
+@admin.register(Page)
+class PageAdmin(VersionAdmin):
+    list_display = [
+        "title",
+        "layout",
+        "is_published",
+        "show_in_menu",
+        "position",
+        "updated_at",
+        "preview",
+    ]
+    list_editable = ["position"]
+    list_filter = ["is_published", "show_in_menu", "layout"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+    inlines = [SlugRedirectInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "layout", "summary", "body"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Publication"), {"fields": ["is_published", "published_at"]}),
+        (
+            _("Menu et fil d’Ariane"),
+            {"fields": ["show_in_menu", "menu_title", "position", "parent"]},
+        ),
+        (
+            _("Référencement"),
+            {
+                "fields": ["seo_title", "meta_description"],
+                "description": _(
+                    "Ce que les moteurs de recherche affichent. Titre : 60 caractères environ ; "
+                    "description : entre 50 et 160 caractères."
+                ),
+            },
+        ),
+    ]
+
+    @admin.display(description=_("aperçu"))
+    def preview(self, page):
+        label = _("Voir sur le site") if page.is_live else _("Aperçu du brouillon")
+        return format_html('<a href="{}">{}</a>', page.get_absolute_url(), label)
+
+
+class OrderedItemAdmin(VersionAdmin):
+    list_editable = ["position", "is_published"]
+    list_filter = ["is_published"]
+    ordering = ["position", "pk"]
+
+
+@admin.register(Reason)
+class ReasonAdmin(OrderedItemAdmin):
+    list_display = ["position", "title", "is_published", "updated_at"]
+    list_display_links = ["title"]
+    search_fields = ["title", "text"]
+    fields = ["title", "text", "position", "is_published"]
+
+
+@admin.register(Action)
+class ActionAdmin(OrderedItemAdmin):
+    list_display = ["position", "__str__", "is_published", "updated_at"]
+    list_display_links = ["__str__"]
+    search_fields = ["text"]
+    fields = ["text", "position", "is_published"]
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(VersionAdmin):
+    list_display = ["__str__", "accessibility_status", "missing_facts", "updated_at"]
+    list_filter = ["accessibility_status"]
+    search_fields = ["organisation_name"]
+    fieldsets = [
+        (None, {"fields": ["organisation_name", "tagline", "contact_email"]}),
+        (
+            _("Mentions légales (à compléter)"),
+            {
+                "fields": [
+                    "publisher",
+                    "publication_director",
+                    "host_name",
+                    "host_address",
+                    "host_phone",
+                ],
+                "description": _(
+                    "Obligatoires sur le site d’une association. Tant qu’un champ est vide, "
+                    "la page des mentions légales affiche « non renseigné »."
+                ),
+            },
+        ),
+        (_("Accessibilité"), {"fields": ["accessibility_status", "accessibility_checked_on"]}),
+        (
+            _("Réseaux sociaux"),
+            {"fields": ["linkedin_url", "facebook_url", "mastodon_url", "youtube_url"]},
+        ),
+    ]
+
+    @admin.display(description=_("à compléter"))
+    def missing_facts(self, record):
+        return ", ".join(record.missing_legal_facts) or "—"
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if object_id:
+            record = SiteSettings.objects.filter(pk=object_id).first()
+            if record and record.missing_legal_facts and request.method == "GET":
+                messages.warning(
+                    request,
+                    _("À compléter pour les mentions légales : %(fields)s.")
+                    % {"fields": ", ".join(record.missing_legal_facts)},
+                )
+        return super().changeform_view(request, object_id, form_url, extra_context)

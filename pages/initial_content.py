@@ -1,0 +1,24 @@
+"""The client's page copy (fixtures/aict-collectivites.txt), as structured records."""
+
+import json
+from pathlib import Path
+
+from .models import Action, Page, Reason, SiteSettings
+
+DATA = Path(__file__).resolve().parent / "fixtures" / "initial_pages.json"
+
+
+def load():
+    if Page.objects.exists():
+        return 0
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    pages = [Page(is_published=True, **fields) for fields in data["pages"]]
+    for page in pages:
+        page.save()
+    for position, reason in enumerate(data["reasons"], start=1):
+        Reason(position=position, is_published=True, **reason).save()
+    for position, text in enumerate(data["actions"], start=1):
+        Action(position=position, is_published=True, text=text).save()
+    if not SiteSettings.objects.exists():
+        SiteSettings.objects.create(pk=1, **data["site_settings"])
+    return len(pages) + len(data["reasons"]) + len(data["actions"])

@@ -1,0 +1,19 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Page
+
+
+class PageSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.published().order_by("position", "pk")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+    def priority(self, page):
+        return 1.0 if page.layout == Page.Layout.HOME else 0.6
+
+
+sitemaps = {"pages": PageSitemap}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Run the whole suite on SQLite, then again on a throwaway PostgreSQL cluster; fail if either fails.
+#   scripts/run-tests.sh [sqlite|postgres] [pytest args…]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+which=${1:-both}
+[ $# -gt 0 ] && shift
+pytest=(.venv/bin/pytest "$@")
+status=0
+
+run_sqlite() {
+  echo "=== Test run 1: SQLite ==="
+  env -u DATABASE_URL "${pytest[@]}" || status=1
+}
+
+run_postgres() {
+  echo "=== Test run 2: PostgreSQL ==="
+  local dir
+  dir=$(mktemp -d /tmp/aict-pg-XXXXXX)
+  trap 'scripts/pg-cluster.sh stop "$dir"' EXIT
+  local url
+  if ! url=$(scripts/pg-cluster.sh start "$dir"); then
+    echo "Could not start the PostgreSQL test cluster" >&2
+    cat "$dir"/*.log >&2 2>/dev/null
+    status=1
+    return
+  fi
+  DATABASE_URL=$url "${pytest[@]}" || status=1
+  scripts/pg-cluster.sh stop "$dir"
+  trap - EXIT
+}
+
+case "$which" in
+  sqlite) run_sqlite ;;
+  postgres) run_postgres ;;
+  both) run_sqlite; run_postgres ;;
+  *) echo "usage: $0 [sqlite|postgres|both]" >&2; exit 2 ;;
+esac
+
+if [ $status -eq 0 ]; then echo "=== Both database runs passed ==="; else echo "=== A test run failed ===" >&2; fi
+exit $status

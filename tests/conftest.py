@@ -1,0 +1,20 @@
+"""Shared fixtures."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def initial_content(db):
+    """The client's content, loaded as `make run` loads it."""
+    call_command("load_initial_content", verbosity=0)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "redaction", "redaction@example.org", "un mot de passe solide 2026"
+    )
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.user = user
+    return client

@@ -67,7 +67,6 @@ fmt: install-test ## Format the code with ruff
 	$(BIN)/ruff format .
 
 test: install-test lint check-messages ## Install everything the tests need and run the suite on SQLite and PostgreSQL
-	@DEBUG=0 SECRET_KEY=ci-check-deploy ALLOWED_HOSTS=example.org HTTPS=1 $(MANAGE) check --deploy --fail-level WARNING
 	@DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	scripts/run-tests.sh
 

@@ -45,12 +45,14 @@ class LayoutContextMixin:
         if layout == Page.Layout.PRIVACY:
             context["retention_years"] = retention_years()
         if layout == Page.Layout.HOME:
-            context["reasons_page"] = (
-                Page.objects.published().filter(layout=Page.Layout.REASONS).first()
-            )
-            context["actions_page"] = (
-                Page.objects.published().filter(layout=Page.Layout.ACTIONS).first()
-            )
+            linked = {
+                linked_page.layout: linked_page
+                for linked_page in Page.objects.published().filter(
+                    layout__in=[Page.Layout.REASONS, Page.Layout.ACTIONS]
+                )
+            }
+            context["reasons_page"] = linked.get(Page.Layout.REASONS)
+            context["actions_page"] = linked.get(Page.Layout.ACTIONS)
         return context
 
 

@@ -16,7 +16,7 @@ os.environ.setdefault(
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="aict-media-"))
 os.environ.pop("DEBUG", None)
 
-from aict_site.settings import *  # noqa: E402, F403
+from aict_site.settings import *  # noqa: F403
 
 # Hashing passwords slowly protects nobody in a test run.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

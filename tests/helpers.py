@@ -1,0 +1,98 @@
+"""Small helpers the tests share: running the site in a child process, free ports, HTML parsing."""
+
+import os
+import socket
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def child_env(**overrides):
+    """A clean environment for a child process of the site, as production would give it."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "HTTPS", "DATABASE_URL", "CACHE_URL",
+                       "STATICFILES_BACKEND", "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS"}
+    }  # fmt: skip
+    env["DJANGO_SETTINGS_MODULE"] = "aict_site.settings"
+    env.update({key: str(value) for key, value in overrides.items() if value is not None})
+    return env
+
+
+def run_python(code, **env):
+    return subprocess.run(
+        [PYTHON, "-c", code],
+        cwd=BASE_DIR,
+        env=child_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def manage(*args, **env):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=child_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Outline(HTMLParser):
+    """The parts of a page the tests look at: headings, title, meta tags, links."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.headings = []
+        self.title = ""
+        self.meta = {}
+        self.links = []
+        self.scripts = []
+        self._in = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6", "title"}:
+            self._in = tag
+            if tag != "title":
+                self.headings.append([int(tag[1]), ""])
+        elif tag == "meta":
+            key = attrs.get("name") or attrs.get("property")
+            if key:
+                self.meta[key] = attrs.get("content", "")
+        elif tag == "link":
+            self.links.append(attrs)
+        elif tag == "script":
+            self.scripts.append(attrs)
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in:
+            self.headings[-1][1] += data
+
+    @property
+    def levels(self):
+        return [level for level, _text in self.headings]
+
+    def link(self, rel):
+        return next((link for link in self.links if link.get("rel") == rel), None)

@@ -1,0 +1,179 @@
+"""Staff edit every text in the admin, in French, with history and recovery."""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import mail
+from PIL import Image
+
+from pages.models import Page, Reason
+from tests.admin_forms import admin_form_data
+
+ADMIN = "/" + settings.ADMIN_URL
+
+
+@pytest.mark.django_db
+def test_admin_index_is_in_french_and_grouped_by_task(staff_client, initial_content):
+    html = staff_client.get(ADMIN).content.decode()
+    for group in ("Pages", "Réseau et contacts"):
+        assert group in html
+    assert "Raisons de s’engager" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["page", "reason", "action", "sitesettings"])
+def test_changelists_search_and_add_forms_open(staff_client, initial_content, model):
+    assert staff_client.get(f"{ADMIN}pages/{model}/").status_code == 200
+    assert staff_client.get(f"{ADMIN}pages/{model}/", {"q": "coopération"}).status_code == 200
+    if model != "sitesettings":
+        assert staff_client.get(f"{ADMIN}pages/{model}/add/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_editing_a_reason_shows_on_the_next_request(staff_client, client, initial_content):
+    reason = Reason.objects.get(position=3)
+    url = f"{ADMIN}pages/reason/{reason.pk}/change/"
+    data = admin_form_data(staff_client.get(url), title="Valorisez le savoir-faire local.")
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    assert Reason.objects.get(pk=reason.pk).title == "Valorisez le savoir-faire local."
+    assert (
+        "Valorisez le savoir-faire local."
+        in client.get("/nouvelles-modalites-de-cooperation/").content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_a_page_is_created_with_its_slug_and_sanitised_body(staff_client, client):
+    response = staff_client.get(f"{ADMIN}pages/page/add/")
+    data = admin_form_data(
+        response,
+        title="Appel à projets jeunesse",
+        slug="appel-a-projets-jeunesse",
+        layout="standard",
+        body='<p>Texte<script>alert(1)</script></p><p onclick="x()">Suite</p>',
+        is_published="on",
+        position=7,
+    )
+    response = staff_client.post(f"{ADMIN}pages/page/add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    page = Page.objects.get(slug="appel-a-projets-jeunesse")
+    assert page.body == "<p>Texte</p><p>Suite</p>"
+    assert "Texte" in client.get("/appel-a-projets-jeunesse/").content.decode()
+
+
+@pytest.mark.django_db
+def test_deleted_page_can_be_recovered_from_its_history(staff_client, client, initial_content):
+    page = Page.objects.get(slug="lianes-cooperation")
+    url = f"{ADMIN}pages/page/{page.pk}/change/"
+    staff_client.post(url, admin_form_data(staff_client.get(url), summary="Résumé révisé."))
+    response = staff_client.post(f"{ADMIN}pages/page/{page.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert client.get("/lianes-cooperation/").status_code == 404
+    recover_list = staff_client.get(f"{ADMIN}pages/page/recover/").content.decode()
+    assert "Lianes coopération" in recover_list
+    from reversion.models import Version
+
+    version = Version.objects.get_deleted(Page).get(object_id=str(page.pk))
+    recover_url = f"{ADMIN}pages/page/recover/{version.pk}/"
+    response = staff_client.post(recover_url, admin_form_data(staff_client.get(recover_url)))
+    assert response.status_code == 302
+    assert client.get("/lianes-cooperation/").status_code == 200
+    assert Page.objects.get(pk=page.pk).summary == "Résumé révisé."
+    history = staff_client.get(f"{ADMIN}pages/page/{page.pk}/history/")
+    assert history.status_code == 200
+    assert Version.objects.get_for_object(Page.objects.get(pk=page.pk)).count() >= 2
+
+
+def png_bytes(size=(1600, 900), image_format="PNG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (29, 91, 69)).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_uploaded_image_is_validated_and_served_in_responsive_sizes(
+    staff_client, client, initial_content
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = Page.objects.get(slug="lianes-cooperation")
+    url = f"{ADMIN}pages/page/{page.pk}/change/"
+    fake = SimpleUploadedFile("photo.png", b"not an image at all", content_type="image/png")
+    response = staff_client.post(
+        url, admin_form_data(staff_client.get(url), image=fake, image_alt="x")
+    )
+    assert response.status_code == 200
+    errors = str(response.context["adminform"].form.errors)
+    assert "image" in errors and ("valide" in errors or "image" in errors.lower())
+    no_alt = SimpleUploadedFile("photo.png", png_bytes(), content_type="image/png")
+    response = staff_client.post(
+        url, admin_form_data(staff_client.get(url), image=no_alt, image_alt="")
+    )
+    assert "le texte alternatif est obligatoire" in str(response.context["adminform"].form.errors)
+    good = SimpleUploadedFile("photo.png", png_bytes(), content_type="image/png")
+    response = staff_client.post(
+        url,
+        admin_form_data(staff_client.get(url), image=good, image_alt="Réunion du réseau à Lille"),
+    )
+    assert response.status_code == 302
+    html = client.get("/lianes-cooperation/").content.decode()
+    assert 'alt="Réunion du réseau à Lille"' in html
+    assert 'width="960" height="540"' in html
+    assert 'type="image/webp"' in html and "480w" in html and "960w" in html and "1440w" in html
+
+
+@pytest.mark.django_db
+def test_gif_and_oversized_images_are_refused_in_french(staff_client, initial_content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = Page.objects.get(slug="lianes-cooperation")
+    url = f"{ADMIN}pages/page/{page.pk}/change/"
+    gif = SimpleUploadedFile("anim.gif", png_bytes(image_format="GIF"), content_type="image/gif")
+    response = staff_client.post(
+        url, admin_form_data(staff_client.get(url), image=gif, image_alt="x")
+    )
+    assert "Format d’image non accepté (GIF)" in str(response.context["adminform"].form.errors)
+
+
+@pytest.mark.django_db
+def test_roles_exist_with_the_right_permissions(initial_content):
+    editor = Group.objects.get(name="Rédaction")
+    administrator = Group.objects.get(name="Administration")
+    editor_perms = set(editor.permissions.values_list("codename", flat=True))
+    assert {"change_page", "add_reason", "delete_action", "change_partner"} <= editor_perms
+    assert "change_sitesettings" not in editor_perms
+    assert "change_user" not in editor_perms
+    admin_perms = set(administrator.permissions.values_list("codename", flat=True))
+    assert {"change_sitesettings", "change_user", "change_group", "change_page"} <= admin_perms
+
+
+@pytest.mark.django_db
+def test_editor_role_can_edit_pages_but_not_site_settings(
+    client, django_user_model, initial_content
+):
+    user = django_user_model.objects.create_user("claire", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Rédaction"))
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(f"{ADMIN}pages/page/").status_code == 200
+    assert client.get(f"{ADMIN}pages/sitesettings/1/change/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_staff_reset_a_forgotten_password_by_email(client, django_user_model):
+    django_user_model.objects.create_user("claire", "claire@example.org", "x", is_staff=True)
+    login = client.get(f"{ADMIN}login/").content.decode()
+    assert f'href="{ADMIN}password_reset/"' in login
+    response = client.post(f"{ADMIN}password_reset/", {"email": "claire@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["claire@example.org"]
+    assert "/reinitialiser/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_site_settings_warn_about_missing_legal_facts(staff_client, initial_content):
+    html = staff_client.get(f"{ADMIN}pages/sitesettings/1/change/").content.decode()
+    assert "À compléter pour les mentions légales" in html

@@ -1,0 +1,153 @@
+"""Every editorial page shows the client's text, with its title, description and landmarks."""
+
+import json
+import re
+
+import pytest
+
+from pages.models import Page, Reason
+from tests.helpers import Outline
+from tests.pages.builders import make_page
+
+PAGES = {
+    "/": "Par leur capacité à appréhender des enjeux très locaux",
+    "/pourquoi-engager-sa-collectivite/": "une des dernières compétences partagées",
+    "/types-d-actions/": "L’aide aux réfugiés et aux déplacés",
+    "/nouvelles-modalites-de-cooperation/": "Décloisonnez le travail de vos équipes.",
+    "/dispositifs-d-appui/": "un ensemble de solutions de co-financements",
+    "/lianes-cooperation/": "Le réseau fédére l’ensemble des acteurs",
+    "/mentions-legales/": "Hébergement",
+    "/donnees-personnelles/": "CNIL",
+    "/accessibilite/": "Défenseur des droits",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "text"), PAGES.items())
+def test_page_shows_its_text_with_one_h1_title_and_description(client, initial_content, url, text):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert text in html
+    outline = Outline(html)
+    assert outline.levels.count(1) == 1
+    assert outline.levels[0] == 1
+    for previous, level in zip(outline.levels, outline.levels[1:], strict=False):
+        assert level <= previous + 1, outline.headings
+    assert outline.title.endswith("Lianes coopération")
+    assert len(outline.meta["description"]) >= 50
+    assert outline.link("canonical")["href"] == f"http://testserver{url}"
+    assert outline.meta["og:title"]
+    assert '<main id="main"' in html and 'href="#main"' in html
+    assert "<nav" in html and "<footer" in html
+
+
+@pytest.mark.django_db
+def test_titles_are_unique(client, initial_content):
+    titles = [Outline(client.get(url).content.decode()).title for url in PAGES]
+    assert len(set(titles)) == len(titles)
+
+
+@pytest.mark.django_db
+def test_reasons_are_numbered_in_staff_order(client, initial_content):
+    Reason.objects.filter(position=8).update(position=0)
+    html = client.get("/nouvelles-modalites-de-cooperation/").content.decode()
+    titles = re.findall(r'<li id="raison-\d+">\s*<h2>(.*?)</h2>', html)
+    assert len(titles) == 8
+    assert titles[0] == "Développez votre expertise, formez vos équipes."
+    assert '<ol class="reasons">' in html
+
+
+@pytest.mark.django_db
+def test_hidden_action_disappears(client, initial_content):
+    from pages.models import Action
+
+    action = Action.objects.get(position=2)
+    assert "L’aide aux réfugiés" in client.get("/types-d-actions/").content.decode()
+    action.is_published = False
+    action.save()
+    assert "L’aide aux réfugiés" not in client.get("/types-d-actions/").content.decode()
+
+
+@pytest.mark.django_db
+def test_home_shows_intro_reasons_actions_and_contact(client, initial_content):
+    html = client.get("/").content.decode()
+    assert "Depuis plusieurs années, les autorités locales" in html
+    assert 'href="/nouvelles-modalites-de-cooperation/#raison-' in html
+    assert "L’appui à l’accueil des étudiants étrangers" in html
+    assert "Nizar Yaiche" in html
+    assert 'href="tel:+33778590188"' in html
+    assert 'href="mailto:n.yaiche@lianescooperation.org"' in html
+
+
+@pytest.mark.django_db
+def test_home_degrades_to_nothing_on_an_empty_database(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "<h1>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_menu_is_built_from_published_pages_marked_for_it(client, initial_content):
+    html = client.get("/").content.decode()
+    nav = html[html.index('<nav class="main-nav"') : html.index("</nav>")]
+    assert "Pourquoi s’engager" in nav and "Mentions légales" not in nav
+    Page.objects.filter(slug="lianes-cooperation").update(show_in_menu=False)
+    make_page("Nouvelle rubrique", show_in_menu=True, position=9)
+    html = client.get("/").content.decode()
+    nav = html[html.index('<nav class="main-nav"') : html.index("</nav>")]
+    assert "Le réseau" not in nav
+    assert 'href="/nouvelle-rubrique/"' in nav
+
+
+@pytest.mark.django_db
+def test_footer_has_offices_partners_legal_links_and_accessibility_status(client, initial_content):
+    html = client.get("/").content.decode()
+    footer = html[html.index("<footer") :]
+    assert "5 rue Jules de Vicq" in footer and "6 rue des Hautes Cornes" in footer
+    assert "Fondation Norsys" in footer
+    assert 'href="/mentions-legales/"' in footer and 'href="/donnees-personnelles/"' in footer
+    assert "Accessibilité</a> : non conforme" in footer
+
+
+@pytest.mark.django_db
+def test_structured_data_organization_on_home_breadcrumbs_elsewhere(client, initial_content):
+    def blocks(url):
+        html = client.get(url).content.decode()
+        found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        return [json.loads(block) for block in found]
+
+    assert blocks("/")[0]["@type"] == "Organization"
+    breadcrumb = blocks("/types-d-actions/")[0]
+    assert breadcrumb["@type"] == "BreadcrumbList"
+    assert [item["name"] for item in breadcrumb["itemListElement"]] == [
+        "Accueil",
+        "Quels types d’actions sont concernés ?",
+    ]
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_follow_the_parent_page(client, initial_content):
+    parent = Page.objects.get(slug="lianes-cooperation")
+    make_page("Nos membres", parent=parent)
+    html = client.get("/nos-membres/").content.decode()
+    trail = html[html.index('aria-label="Fil d’Ariane"') :]
+    assert trail.index("Accueil") < trail.index("Lianes coopération") < trail.index("Nos membres")
+
+
+@pytest.mark.django_db
+def test_privacy_page_states_the_retention_setting(client, initial_content, settings):
+    settings.CONTACT_RETENTION_DAYS = 730
+    assert "conservées 2 ans" in client.get("/donnees-personnelles/").content.decode()
+
+
+@pytest.mark.django_db
+def test_legal_notice_shows_site_settings_and_marks_missing_facts(client, initial_content):
+    from pages.models import SiteSettings
+
+    html = client.get("/mentions-legales/").content.decode()
+    assert "non renseigné" in html
+    record = SiteSettings.load()
+    record.host_name = "Hébergeur Exemple SAS"
+    record.save()
+    assert "Hébergeur Exemple SAS" in client.get("/mentions-legales/").content.decode()

@@ -1,0 +1,66 @@
+"""`make serve`'s stack: gunicorn with DEBUG off, whitenoise serving hashed, compressed files."""
+
+import re
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    env = dict(
+        DEBUG="0", HTTPS="0", SECRET_KEY="serve-test-secret", ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", STATIC_ROOT=folder / "static",
+        CACHE_URL="locmemcache://", PORT=port, WEB_CONCURRENCY=2,
+    )  # fmt: skip
+    for command in (
+        ("migrate", "--noinput"),
+        ("load_initial_content",),
+        ("collectstatic", "--noinput"),
+    ):
+        result = manage(*command, **env)
+        assert result.returncode == 0, result.stderr
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "aict_site.wsgi"],
+        cwd=BASE_DIR, env=child_env(**env),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_gunicorn_serves_the_home_page_with_debug_off(served_site):
+    with urllib.request.urlopen(served_site + "/") as response:
+        html = response.read().decode()
+    assert response.status == 200
+    assert "Action Internationale des Collectivités" in html
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(served_site + "/nope/")
+    assert error.value.code == 404
+    assert "Traceback" not in error.value.read().decode()
+
+
+def test_static_files_have_hashed_names_brotli_and_far_future_caching(served_site):
+    with urllib.request.urlopen(served_site + "/") as response:
+        html = response.read().decode()
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html)
+    assert css, "the stylesheet link has no hashed name"
+    request = urllib.request.Request(served_site + css.group(1), headers={"Accept-Encoding": "br"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "br"
+        assert "max-age=315360000" in response.headers["Cache-Control"]
+        assert "immutable" in response.headers["Cache-Control"]

@@ -1,0 +1,106 @@
+"""Settings behave as the README and .env.example say."""
+
+import pytest
+from django.db import connection
+
+from tests.helpers import manage, run_python
+
+PRINT = "import django; django.setup(); from django.conf import settings as s; print({})"
+
+
+def setting(expression, **env):
+    result = run_python(PRINT.format(expression), **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_missing_secret_key_with_debug_off_names_the_variable():
+    result = run_python("import django; django.setup()", DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY environment variable is required" in result.stderr
+
+
+def test_debug_is_off_unless_set():
+    assert setting("s.DEBUG", SECRET_KEY="x") == "False"
+    assert setting("s.DEBUG", DEBUG="1") == "True"
+
+
+def test_debug_on_needs_no_secret_key():
+    assert setting("bool(s.SECRET_KEY)", DEBUG="1") == "True"
+
+
+def test_https_is_on_by_default_in_production():
+    assert setting("(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+                   "s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+                   "s.SECURE_PROXY_SSL_HEADER)", SECRET_KEY="x") == (
+        "(True, True, True, 31536000, True, ('HTTP_X_FORWARDED_PROTO', 'https'))"
+    )  # fmt: skip
+
+
+def test_https_off_turns_off_the_redirect_and_secure_cookies():
+    assert setting(
+        "(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)", SECRET_KEY="x", HTTPS="0"
+    ) == ("(False, False)")
+
+
+def test_default_database_is_sqlite_in_the_project_folder_in_wal_mode(tmp_path):
+    code = (
+        "import django; django.setup(); from django.db import connection as c; "
+        "cur = c.cursor(); print(c.settings_dict['NAME']); "
+        "print(cur.execute('PRAGMA journal_mode').fetchone()[0]); "
+        "print(cur.execute('PRAGMA busy_timeout').fetchone()[0])"
+    )
+    result = run_python(code, DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path / 'site.db'}")
+    assert result.returncode == 0, result.stderr
+    name, mode, timeout = result.stdout.split()
+    assert name.endswith("site.db")
+    assert mode == "wal"
+    assert int(timeout) >= 5000
+    default = setting("s.DATABASES['default']['NAME']", DEBUG="1")
+    assert default.endswith("/db.sqlite3")
+
+
+def test_postgresql_when_database_url_says_so():
+    assert (
+        setting(
+            "s.DATABASES['default']['ENGINE']", DEBUG="1", DATABASE_URL="postgres://u@127.0.0.1:5/x"
+        )
+        == "django.db.backends.postgresql"
+    )
+
+
+@pytest.mark.django_db
+def test_suite_runs_on_the_database_it_was_given():
+    import os
+
+    expected = (
+        "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
+    assert connection.vendor == expected
+
+
+def test_default_cache_is_shared_by_every_worker():
+    backend = setting(
+        "(s.CACHES['default']['BACKEND'], str(s.CACHES['default']['LOCATION']))", DEBUG="1"
+    )
+    assert "FileBasedCache" in backend
+    assert "/var/cache" in backend
+
+
+def test_mail_and_locale_defaults():
+    assert setting("(s.EMAIL_BACKEND, s.LANGUAGE_CODE, s.TIME_ZONE)", DEBUG="1") == (
+        "('django.core.mail.backends.console.EmailBackend', 'fr', 'Europe/Paris')"
+    )
+    assert setting(
+        "s.CONTACT_NOTIFY_EMAILS", DEBUG="1", CONTACT_NOTIFY_EMAILS="a@x.org,b@x.org"
+    ) == ("['a@x.org', 'b@x.org']")
+
+
+def test_check_deploy_is_clean_in_production_settings():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="0", HTTPS="1", SECRET_KEY="a-long-production-like-secret-" + "x" * 40,
+        ALLOWED_HOSTS="www.example.org",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.conf.urls.static import static
+from django.conf.urls.static import static as media_urls
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
@@ -12,6 +12,7 @@ handler500 = "aict_site.errors.server_error"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", health.favicon),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -51,4 +52,4 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media_urls(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

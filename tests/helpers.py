@@ -17,7 +17,8 @@ def child_env(**overrides):
         key: value
         for key, value in os.environ.items()
         if key not in {"DEBUG", "SECRET_KEY", "HTTPS", "DATABASE_URL", "CACHE_URL",
-                       "STATICFILES_BACKEND", "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS"}
+                       "STATICFILES_BACKEND", "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS",
+                       "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }  # fmt: skip
     env["DJANGO_SETTINGS_MODULE"] = "aict_site.settings"
     env.update({key: str(value) for key, value in overrides.items() if value is not None})

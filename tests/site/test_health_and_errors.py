@@ -1,6 +1,6 @@
 import pytest
 from django.test import Client
-from django.urls import path
+from django.urls import include, path
 
 from tests.helpers import run_python
 
@@ -40,7 +40,7 @@ def broken_view(request):
 
 
 handler500 = "aict_site.errors.server_error"
-urlpatterns = [path("casse/", broken_view)]
+urlpatterns = [path("casse/", broken_view), path("", include("aict_site.urls"))]
 
 
 @pytest.mark.urls("tests.site.test_health_and_errors")

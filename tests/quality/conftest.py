@@ -1,0 +1,38 @@
+import os
+import re
+import urllib.request
+
+import pytest
+from django.core.management import call_command
+
+from tests.quality.gates import CHROMIUM, CHROMIUM_ARGS
+
+# Playwright's sync API runs an event loop in this thread; the live server's database
+# access happens in its own thread, so Django's async-safety guard does not apply here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+EXTRA_URLS = ["/recherche/?q=coop%C3%A9ration", "/page-qui-n-existe-pas/"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db):
+    call_command("load_initial_content", verbosity=0)
+    return live_server.url
+
+
+def public_paths(base_url):
+    """Every URL of the sitemap, plus the pages a sitemap does not list."""
+    with urllib.request.urlopen(base_url + "/sitemap.xml") as response:
+        xml = response.read().decode()
+    paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
+    return paths + EXTRA_URLS

@@ -1,0 +1,78 @@
+"""Every public page, in headless Chromium at 1280 and 320 px: axe-core WCAG A/AA, keyboard,
+reflow, outline, no third-party request, no CSP violation, and a small first-visit weight."""
+
+from contextlib import suppress
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.quality.conftest import public_paths
+from tests.quality.gates import (
+    axe_violations,
+    horizontal_overflow,
+    keyboard_problems,
+    outline_problems,
+    skip_link_problems,
+)
+
+pytestmark = pytest.mark.browser
+
+MAX_WEIGHT = 100 * 1024
+MAX_REQUESTS = 15
+
+
+def visit(browser, url, width):
+    """Open `url` in a fresh context (a first visit), recording what the page loads."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    record = {"requests": [], "bytes": 0, "console": []}
+
+    def on_response(response):
+        record["requests"].append(response.url)
+        if response.request.resource_type != "image":
+            # Redirects have no body to count.
+            with suppress(Exception):
+                record["bytes"] += len(response.body())
+
+    page.on("response", on_response)
+    page.on("console", lambda message: record["console"].append(message.text))
+    response = page.goto(url, wait_until="load")
+    return context, page, response, record
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
+    host = urlparse(live_site).hostname
+    problems = {}
+    titles = {}
+    for path in public_paths(live_site):
+        context, page, response, record = visit(browser, live_site + path, width)
+        found = []
+        try:
+            assert response.status in (200, 404), f"{path}: {response.status}"
+            found += axe_violations(page)
+            if width == 320 and (overflow := horizontal_overflow(page)) > 0:
+                found.append(f"horizontal scrolling at 320 px: {overflow} px too wide")
+            outline, title = outline_problems(page)
+            found += outline
+            if response.status == 200:
+                titles.setdefault(title, []).append(path)
+            found += keyboard_problems(page)
+            found += skip_link_problems(page)
+            found += [m for m in record["console"] if "Content Security Policy" in m]
+            found += [
+                f"third-party request: {url}"
+                for url in record["requests"]
+                if urlparse(url).hostname not in (host, None)
+            ]
+            if record["bytes"] > MAX_WEIGHT:
+                found.append(f"first visit weighs {record['bytes']} bytes, images excluded")
+            if len(record["requests"]) > MAX_REQUESTS:
+                found.append(f"first visit makes {len(record['requests'])} requests")
+        finally:
+            context.close()
+        if found:
+            problems[path] = found
+    duplicates = {title: paths for title, paths in titles.items() if len(paths) > 1}
+    assert not problems, problems
+    assert not duplicates, f"pages sharing a <title>: {duplicates}"

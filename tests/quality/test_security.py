@@ -1,0 +1,157 @@
+"""Security headers, cookies, hosts and the admin's brute-force protection, on real responses."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.test import Client
+
+from tests.helpers import run_python
+
+ADMIN = "/" + settings.ADMIN_URL
+PUBLIC_URLS = ["/", "/types-d-actions/", "/recherche/?q=jeunesse", "/page-inconnue/"]
+
+
+def csp_directives(response):
+    policy = response["Content-Security-Policy"]
+    return {
+        part.split()[0]: part.split()[1:] for part in (p.strip() for p in policy.split(";")) if part
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_public_pages_send_a_strict_content_security_policy(client, initial_content, url):
+    directives = csp_directives(client.get(url))
+    assert directives["default-src"] == ["'none'"]
+    for directive in ("script-src", "style-src", "img-src", "connect-src", "form-action"):
+        assert directives[directive] == ["'self'"], directive
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'none'"]
+    policy = " ".join(" ".join(values) for values in directives.values())
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_public_pages_send_the_other_security_headers(client, initial_content, url):
+    response = client.get(url)
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    permissions = response["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in permissions
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_an_anonymous_visit_sets_no_cookie(client, initial_content, url):
+    response = client.get(url)
+    assert not response.cookies
+    assert "Set-Cookie" not in response
+
+
+@pytest.mark.django_db
+def test_unknown_host_gets_400(initial_content):
+    assert Client(HTTP_HOST="evil.example.com").get("/").status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/.git/HEAD", "/.env", "/.git/config", "/wp-login.php", "/admin/"])
+def test_probes_for_secrets_get_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_admin_is_not_at_the_default_path_unless_asked():
+    code = (
+        "import django; django.setup(); from django.conf import settings; print(settings.ADMIN_URL)"
+    )
+    assert run_python(code, SECRET_KEY="x").stdout.strip() == "gestion/"
+    assert run_python(code, SECRET_KEY="x", ADMIN_URL="/bureau/").stdout.strip() == "bureau/"
+
+
+@pytest.mark.parametrize("password", ["court2026", "password1234", "azertyuiop", "123456789012"])
+def test_weak_passwords_are_refused(password):
+    with pytest.raises(ValidationError):
+        validate_password(password)
+
+
+def test_a_long_uncommon_password_is_accepted():
+    validate_password("lianes-cooperation-2026-amiens")
+
+
+HTTPS_PROBE = """
+import django; django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.test import Client
+c = Client()
+r = c.get("/", secure=True)
+print("HSTS", r["Strict-Transport-Security"])
+print("REDIRECT", c.get("/").status_code)
+r = c.get("/{admin}login/", secure=True)
+cookie = r.cookies["csrftoken"]
+print("CSRF", bool(cookie["secure"]), cookie["samesite"])
+from django.contrib.auth.models import User
+User.objects.create_superuser("chef", "chef@example.org", "un mot de passe solide 2026")
+r = c.post("/{admin}login/", {{"username": "chef", "password": "un mot de passe solide 2026",
+           "csrfmiddlewaretoken": cookie.value}}, secure=True)
+s = r.cookies["sessionid"]
+print("SESSION", bool(s["secure"]), bool(s["httponly"]), s["samesite"])
+"""
+
+
+def test_with_https_on_hsts_and_cookies_are_strict(tmp_path):
+    result = run_python(
+        HTTPS_PROBE.format(admin=settings.ADMIN_URL),
+        SECRET_KEY="x" * 60,
+        HTTPS="1",
+        ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        CACHE_URL="locmemcache://",
+        STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.strip().splitlines())
+    max_age = int(lines["HSTS"].split("max-age=")[1].split(";")[0])
+    assert max_age >= 31536000
+    assert "includeSubDomains" in lines["HSTS"]
+    assert lines["REDIRECT"] == "301"
+    assert lines["CSRF"] == "True Lax"
+    assert lines["SESSION"] == "True True Lax"
+
+
+@pytest.mark.django_db
+def test_five_failed_logins_lock_the_client_out_in_french(client, django_user_model):
+    django_user_model.objects.create_user(
+        "claire", password="le bon mot de passe 2026", is_staff=True
+    )
+    for _attempt in range(5):
+        response = client.post(f"{ADMIN}login/", {"username": "claire", "password": "faux"})
+    assert response.status_code == 429
+    assert "Connexion temporairement bloquée" in response.content.decode()
+    response = client.post(
+        f"{ADMIN}login/", {"username": "claire", "password": "le bon mot de passe 2026"}
+    )
+    assert response.status_code == 429, "the right password must not bypass the lock-out"
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_staff_unlock_a_locked_out_client(client, django_user_model):
+    from django.core.management import call_command
+
+    django_user_model.objects.create_user(
+        "claire", password="le bon mot de passe 2026", is_staff=True
+    )
+    for _attempt in range(5):
+        client.post(f"{ADMIN}login/", {"username": "claire", "password": "faux"})
+    call_command("axes_reset_ip", "127.0.0.1", verbosity=0)
+    response = client.post(
+        f"{ADMIN}login/", {"username": "claire", "password": "le bon mot de passe 2026"}
+    )
+    assert response.status_code == 302

@@ -1,0 +1,28 @@
+"""Every public page is valid HTML5 (Nu Html Checker) and carries no inline code."""
+
+import pytest
+
+from tests.quality.gates import inline_code, vnu_errors
+
+EXTRA_URLS = ["/recherche/?q=coop%C3%A9ration", "/recherche/?q=", "/page-qui-n-existe-pas/"]
+
+
+def public_pages(client):
+    import re
+
+    xml = client.get("/sitemap.xml").content.decode()
+    paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
+    return {path: client.get(path).content.decode() for path in paths + EXTRA_URLS}
+
+
+@pytest.mark.django_db
+def test_every_public_page_is_valid_html(client, initial_content, tmp_path):
+    pages = public_pages(client)
+    assert len(pages) >= 12
+    assert vnu_errors(pages, tmp_path) == {}
+
+
+@pytest.mark.django_db
+def test_no_public_page_has_inline_script_or_style(client, initial_content):
+    found = {path: inline_code(html) for path, html in public_pages(client).items()}
+    assert {path: code for path, code in found.items() if code} == {}

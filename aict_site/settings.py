@@ -33,7 +33,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "aict_site.admin_site.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -223,3 +223,9 @@ LOGGING = {
 
 # Contact requests (and registrations) are deleted after this many days (CNIL: 3 years).
 CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=1095)
+# Contact form: accepted submissions per client address and hour, and the least time (seconds)
+# between showing the form and posting it; bots are faster than people.
+CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
+CONTACT_MIN_SECONDS = env.int("CONTACT_MIN_SECONDS", default=3)
+# Never let a slow mail server hold a visitor's request for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)

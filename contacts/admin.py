@@ -1,7 +1,21 @@
-from django.contrib import admin
+import csv
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from .models import Office, Partner, Person
+from . import personal_data
+from .models import (
+    AuthorityType,
+    ContactRequest,
+    ContactSubject,
+    Departement,
+    Office,
+    Partner,
+    Person,
+)
 
 
 @admin.register(Person)
@@ -14,15 +28,190 @@ class PersonAdmin(VersionAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(VersionAdmin):
-    list_display = ["name", "city", "is_published", "position"]
+    list_display = ["name", "city", "notify_email", "served", "is_published", "position"]
     list_editable = ["position"]
-    list_filter = ["is_published", "city"]
+    list_filter = ["is_published", "departements"]
     search_fields = ["name", "city", "address_lines"]
+    filter_horizontal = ["departements"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("departements")
+
+    @admin.display(description=_("départements servis"))
+    def served(self, office):
+        return ", ".join(d.code for d in office.departements.all()) or "—"
 
 
 @admin.register(Partner)
 class PartnerAdmin(VersionAdmin):
-    list_display = ["name", "url", "is_published", "position"]
+    list_display = ["name", "url", "has_logo", "is_published", "position"]
     list_editable = ["position"]
     list_filter = ["is_published"]
     search_fields = ["name"]
+
+    @admin.display(description=_("logo"), boolean=True)
+    def has_logo(self, partner):
+        return bool(partner.logo)
+
+
+@admin.register(Departement)
+class DepartementAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+    list_filter = ["offices"]
+
+
+@admin.register(AuthorityType)
+class AuthorityTypeAdmin(VersionAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    list_filter = []
+
+
+@admin.register(ContactSubject)
+class ContactSubjectAdmin(VersionAdmin):
+    list_display = ["name", "is_published", "position"]
+    list_editable = ["position", "is_published"]
+    search_fields = ["name"]
+    list_filter = ["is_published"]
+
+
+class NotifiedFilter(admin.SimpleListFilter):
+    title = _("équipe prévenue")
+    parameter_name = "notified"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("oui")), ("no", _("non : envoi à reprendre"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(notified_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(notified_at__isnull=True)
+        return queryset
+
+
+CSV_COLUMNS = [
+    ("created_at", _("reçue le")),
+    ("name", _("nom")),
+    ("email", _("adresse électronique")),
+    ("organisation", _("organisation")),
+    ("authority_type", _("type de collectivité")),
+    ("departement", _("département")),
+    ("subject", _("objet")),
+    ("message", _("message")),
+    ("status", _("statut")),
+    ("office", _("bureau")),
+]
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at", "name", "organisation", "subject", "office", "status", "assignee", "notified",
+    ]  # fmt: skip
+    list_filter = ["status", "subject", NotifiedFilter, "office", "created_at"]
+    list_select_related = ["subject", "office", "assignee"]
+    search_fields = ["name", "email", "organisation", "message"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "name", "email", "organisation", "authority_type", "departement", "subject", "message",
+        "created_at", "office", "notified_at", "notification_attempts", "notification_error",
+    ]  # fmt: skip
+    fieldsets = [
+        (
+            _("Ce que la personne a écrit"),
+            {
+                "fields": [
+                    "created_at",
+                    "name",
+                    "email",
+                    "organisation",
+                    "authority_type",
+                    "departement",
+                    "subject",
+                    "message",
+                ]
+            },
+        ),
+        (_("Suivi"), {"fields": ["status", "assignee", "internal_notes"]}),
+        (
+            _("Notification de l’équipe"),
+            {"fields": ["office", "notified_at", "notification_attempts", "notification_error"]},
+        ),
+    ]
+    actions = [
+        "mark_in_progress", "mark_handled", "export_csv", "export_personal_data",
+        "erase_personal_data",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("équipe prévenue"), boolean=True, ordering="notified_at")
+    def notified(self, contact_request):
+        return contact_request.notified_at is not None
+
+    @admin.action(description=_("Marquer « en cours »"), permissions=["change"])
+    def mark_in_progress(self, request, queryset):
+        updated = queryset.update(status=ContactRequest.Status.IN_PROGRESS)
+        self.message_user(request, _("%(count)s demande(s) en cours.") % {"count": updated})
+
+    @admin.action(description=_("Marquer « traitée »"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        updated = queryset.update(status=ContactRequest.Status.HANDLED)
+        self.message_user(request, _("%(count)s demande(s) traitée(s).") % {"count": updated})
+
+    @admin.action(description=_("Exporter en CSV (Excel)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localtime().strftime("%Y-%m-%d")
+        response["Content-Disposition"] = f'attachment; filename="demandes-{stamp}.csv"'
+        # The byte order mark tells Excel the file is UTF-8.
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([str(label) for _field, label in CSV_COLUMNS])
+        for item in queryset.select_related("authority_type", "departement", "subject", "office"):
+            row = []
+            for field, _label in CSV_COLUMNS:
+                value = getattr(item, field)
+                if field == "created_at":
+                    value = timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+                elif field == "status":
+                    value = item.get_status_display()
+                row.append(csv_safe("" if value is None else str(value)))
+            writer.writerow(row)
+        return response
+
+    @admin.action(
+        description=_("Exporter toutes les données des personnes sélectionnées (JSON)"),
+        permissions=["view"],
+    )
+    def export_personal_data(self, request, queryset):
+        emails = queryset.values_list("email", flat=True)
+        response = HttpResponse(
+            personal_data.export(emails, request.user), content_type="application/json"
+        )
+        response["Content-Disposition"] = 'attachment; filename="donnees-personnelles.json"'
+        return response
+
+    @admin.action(
+        description=_("Effacer toutes les données des personnes sélectionnées"),
+        permissions=["delete"],
+    )
+    def erase_personal_data(self, request, queryset):
+        emails = list(queryset.values_list("email", flat=True))
+        deleted = personal_data.erase(emails, request.user)
+        self.message_user(
+            request,
+            _("Données effacées : %(count)s enregistrement(s).") % {"count": deleted},
+            messages.SUCCESS,
+        )
+
+
+def csv_safe(value):
+    """Keep spreadsheet software from running a visitor's text as a formula."""
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

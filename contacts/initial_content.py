@@ -1,28 +1,39 @@
-"""The people, offices and partners named in the client's copy."""
+"""The people, offices and partners named in the client's copy, and the form's choices.
+
+Each kind of record is loaded only while its table is empty, so staff edits are kept.
+"""
 
 import json
 from pathlib import Path
 
-from .models import Office, Partner, Person
+from .models import AuthorityType, ContactSubject, Departement, Office, Partner, Person
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_contacts.json"
 
 
 def load():
-    if Office.objects.exists() or Person.objects.exists() or Partner.objects.exists():
-        return 0
     data = json.loads(DATA.read_text(encoding="utf-8"))
-    records = [
-        *(Person(is_published=True, **fields) for fields in data["people"]),
-        *(
-            Office(is_published=True, position=position, **fields)
-            for position, fields in enumerate(data["offices"], start=1)
-        ),
-        *(
-            Partner(is_published=True, position=position, name=name)
-            for position, name in enumerate(data["partners"], start=1)
-        ),
-    ]
-    for record in records:
-        record.save()
-    return len(records)
+    created = 0
+    if not Person.objects.exists():
+        for fields in data["people"]:
+            Person.objects.create(is_published=True, **fields)
+            created += 1
+    if not Office.objects.exists():
+        for position, fields in enumerate(data["offices"], start=1):
+            codes = fields.pop("departements")
+            office = Office.objects.create(is_published=True, position=position, **fields)
+            office.departements.set(Departement.objects.filter(code__in=codes))
+            created += 1
+    if not Partner.objects.exists():
+        for position, name in enumerate(data["partners"], start=1):
+            Partner.objects.create(is_published=True, position=position, name=name)
+            created += 1
+    if not AuthorityType.objects.exists():
+        for position, name in enumerate(data["authority_types"], start=1):
+            AuthorityType.objects.create(name=name, position=position)
+            created += 1
+    if not ContactSubject.objects.exists():
+        for position, name in enumerate(data["subjects"], start=1):
+            ContactSubject.objects.create(name=name, position=position)
+            created += 1
+    return created

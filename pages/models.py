@@ -11,6 +11,14 @@ from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
 from aict_site.search import normalize
 
+# Pages whose layout is served by another app's view at that app's own address: the page
+# gives the title, introduction, SEO fields and menu place; the view adds what it owns.
+APP_ROUTES = {
+    "home": "pages:home",
+    "contact": "contacts:contact",
+    "partners": "contacts:partner-list",
+}
+
 
 class PageQuerySet(PublishedQuerySet):
     def published(self):
@@ -31,6 +39,8 @@ class Page(Publishable):
         LEGAL_NOTICE = "legal-notice", _("Mentions légales")
         PRIVACY = "privacy", _("Données personnelles")
         ACCESSIBILITY = "accessibility", _("Déclaration d’accessibilité")
+        CONTACT = "contact", _("Contact (avec le formulaire)")
+        PARTNERS = "partners", _("Partenaires (avec leurs logos)")
 
     title = models.CharField(_("titre"), max_length=200)
     slug = models.SlugField(
@@ -122,8 +132,8 @@ class Page(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        if self.layout == self.Layout.HOME:
-            return reverse("pages:home")
+        if self.layout in APP_ROUTES:
+            return reverse(APP_ROUTES[self.layout])
         return reverse("pages:page-detail", kwargs={"slug": self.slug})
 
     def clean(self):

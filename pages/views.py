@@ -6,7 +6,7 @@ from django.views.generic import DetailView, TemplateView
 
 from aict_site import search
 
-from .models import Action, Page, Reason, SlugRedirect, retention_years
+from .models import APP_ROUTES, Action, Page, Reason, SlugRedirect, retention_years
 
 SEARCH_MAX_LENGTH = 200
 
@@ -83,7 +83,7 @@ class PageDetailView(PageMixin, LayoutContextMixin, DetailView):
 
     def get_object(self, queryset=None):
         page = super().get_object(queryset)
-        if page.layout == Page.Layout.HOME:
+        if page.layout in APP_ROUTES:
             raise Http404
         return page
 

@@ -2,6 +2,11 @@
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+
+# Like a production server, the live test server queues a burst of simultaneous connections
+# instead of resetting them (socketserver's default backlog is 5).
+WSGIServer.request_queue_size = 256
 
 
 @pytest.fixture

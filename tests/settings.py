@@ -22,3 +22,10 @@ from aict_site.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STATIC_ROOT = tempfile.mkdtemp(prefix="aict-static-")
 WHITENOISE_USE_FINDERS = True
+# Live-server threads come and go: close their connections at the end of each request.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in production, so WAL and the busy timeout apply when threads write at once.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.mkdtemp(prefix="aict-db-"), "test.sqlite3")
+    }

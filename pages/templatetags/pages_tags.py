@@ -46,3 +46,20 @@ def footer_links(context):
         "accessibility_page": pages.get(Page.Layout.ACCESSIBILITY),
         "site_settings": context.get("site_settings"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def layout_page(context, layout):
+    """The published page that introduces another app's view (contact, partners…), or None.
+
+    Cached on the request: the title, description and content blocks all ask for it.
+    """
+    request = context.get("request")
+    cache = getattr(request, "_layout_pages", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._layout_pages = cache
+    if layout not in cache:
+        cache[layout] = Page.objects.published().filter(layout=layout).first()
+    return cache[layout]

@@ -40,6 +40,29 @@ def visit(browser, url, width):
     return context, page, response, record
 
 
+def page_problems(page, status, record, width, host):
+    found = []
+    if status not in (200, 400, 404):
+        found.append(f"status {status}")
+    found += axe_violations(page)
+    if width == 320 and (overflow := horizontal_overflow(page)) > 0:
+        found.append(f"horizontal scrolling at 320 px: {overflow} px too wide")
+    outline, title = outline_problems(page)
+    found += outline
+    found += keyboard_problems(page)
+    found += [m for m in record["console"] if "Content Security Policy" in m]
+    found += [
+        f"third-party request: {url}"
+        for url in record["requests"]
+        if urlparse(url).hostname not in (host, None)
+    ]
+    if record["bytes"] > MAX_WEIGHT:
+        found.append(f"first visit weighs {record['bytes']} bytes, images excluded")
+    if len(record["requests"]) > MAX_REQUESTS:
+        found.append(f"first visit makes {len(record['requests'])} requests")
+    return found, title
+
+
 @pytest.mark.parametrize("width", [1280, 320])
 def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     host = urlparse(live_site).hostname
@@ -47,28 +70,12 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     titles = {}
     for path in public_paths(live_site):
         context, page, response, record = visit(browser, live_site + path, width)
-        found = []
         try:
-            assert response.status in (200, 404), f"{path}: {response.status}"
-            found += axe_violations(page)
-            if width == 320 and (overflow := horizontal_overflow(page)) > 0:
-                found.append(f"horizontal scrolling at 320 px: {overflow} px too wide")
-            outline, title = outline_problems(page)
-            found += outline
+            found, title = page_problems(page, response.status, record, width, host)
             if response.status == 200:
                 titles.setdefault(title, []).append(path)
-            found += keyboard_problems(page)
+            # Last: it reloads the page.
             found += skip_link_problems(page)
-            found += [m for m in record["console"] if "Content Security Policy" in m]
-            found += [
-                f"third-party request: {url}"
-                for url in record["requests"]
-                if urlparse(url).hostname not in (host, None)
-            ]
-            if record["bytes"] > MAX_WEIGHT:
-                found.append(f"first visit weighs {record['bytes']} bytes, images excluded")
-            if len(record["requests"]) > MAX_REQUESTS:
-                found.append(f"first visit makes {len(record['requests'])} requests")
         finally:
             context.close()
         if found:
@@ -76,3 +83,17 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     duplicates = {title: paths for title, paths in titles.items() if len(paths) > 1}
     assert not problems, problems
     assert not duplicates, f"pages sharing a <title>: {duplicates}"
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_contact_form_with_its_errors_passes_the_browser_gates(browser, live_site, width):
+    context, page, _response, record = visit(browser, live_site + "/contact/", width)
+    try:
+        page.fill("#id_email", "pas-une-adresse")
+        with page.expect_navigation():
+            page.click(".contact-form button[type=submit]")
+        assert page.locator(".errorlist").count() >= 4
+        found, _title = page_problems(page, 200, record, width, urlparse(live_site).hostname)
+    finally:
+        context.close()
+    assert not found, found

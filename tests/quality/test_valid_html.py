@@ -12,7 +12,9 @@ def public_pages(client):
 
     xml = client.get("/sitemap.xml").content.decode()
     paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
-    return {path: client.get(path).content.decode() for path in paths + EXTRA_URLS}
+    pages = {path: client.get(path).content.decode() for path in paths + EXTRA_URLS}
+    pages["/contact/ (erreurs)"] = client.post("/contact/", {"email": "x"}).content.decode()
+    return pages
 
 
 @pytest.mark.django_db

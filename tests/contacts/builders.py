@@ -1,0 +1,30 @@
+import time
+
+from django.core import signing
+
+from contacts.forms import TIMESTAMP_SALT
+from contacts.models import ContactSubject, Departement
+
+
+def shown_seconds_ago(seconds=30):
+    return signing.dumps(time.time() - seconds, salt=TIMESTAMP_SALT)
+
+
+def contact_data(**overrides):
+    data = {
+        "name": "Camille Martin",
+        "email": "camille.martin@mairie-exemple.fr",
+        "organisation": "Mairie d’Exemple-sur-Somme",
+        "authority_type": "",
+        "departement": "",
+        "subject": str(ContactSubject.objects.get(name="Question sur un financement").pk),
+        "message": "Bonjour, notre commune souhaite monter un jumelage. Quels financements ?",
+        "website": "",
+        "shown_at": shown_seconds_ago(),
+    }
+    data.update(overrides)
+    return data
+
+
+def departement(code):
+    return str(Departement.objects.get(code=code).pk)

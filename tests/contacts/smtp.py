@@ -1,0 +1,39 @@
+"""A real SMTP server on a free local port, for tests that send mail."""
+
+import contextlib
+from email import message_from_bytes, policy
+
+from aiosmtpd.controller import Controller
+
+from tests.helpers import free_port
+
+
+class Collector:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append((envelope.rcpt_tos, message))
+        return "250 Message accepted for delivery"
+
+
+class SMTPServer:
+    def __init__(self):
+        self.port = free_port()
+        self.collector = Collector()
+        self.controller = None
+
+    @property
+    def messages(self):
+        return self.collector.messages
+
+    def start(self):
+        self.controller = Controller(self.collector, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller is not None:
+            with contextlib.suppress(Exception):
+                self.controller.stop()
+            self.controller = None

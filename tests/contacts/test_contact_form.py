@@ -1,0 +1,186 @@
+"""The contact form: every valid request stored and routed, every abuse refused, nothing lost."""
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import cache
+
+from contacts.models import ContactRequest, Office
+from tests.contacts.builders import contact_data, departement
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+@pytest.fixture
+def offices(initial_content):
+    Office.objects.filter(city="Lille").update(notify_email="lille@lianes.example")
+    Office.objects.filter(city="Amiens").update(notify_email="amiens@lianes.example")
+
+
+def submit(client, capture, **overrides):
+    with capture(execute=True):
+        return client.post("/contact/", contact_data(**overrides))
+
+
+@pytest.mark.django_db
+def test_contact_page_shows_people_offices_and_the_form(client, initial_content):
+    html = client.get("/contact/").content.decode()
+    assert "Nizar Yaiche" in html and 'href="tel:+33778590188"' in html
+    assert "<address>Espace Somme<br>6 rue des Hautes Cornes<br>80000 Amiens</address>" in html
+    assert "openstreetmap.org/search?query=" in html
+    for label in (
+        "Votre nom",
+        "Votre adresse électronique",
+        "Objet de votre demande",
+        "Votre message",
+    ):
+        assert label in html
+    assert 'href="/donnees-personnelles/"' in html
+    assert "Question sur un financement" in html and "Session d’information" in html
+
+
+@pytest.mark.django_db
+def test_a_valid_request_is_stored_routed_and_sent_to_the_right_office(
+    client, offices, mailoutbox, django_capture_on_commit_callbacks
+):
+    response = submit(client, django_capture_on_commit_callbacks, departement=departement("80"))
+    assert response.status_code == 302
+    assert response["Location"] == "/contact/merci/"
+    stored = ContactRequest.objects.get()
+    assert stored.office.city == "Amiens"
+    assert stored.status == ContactRequest.Status.NEW
+    assert stored.notified_at is not None
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["amiens@lianes.example"]
+    assert mail.reply_to == ["camille.martin@mairie-exemple.fr"]
+    assert "camille.martin@mairie-exemple.fr" not in mail.to + mail.cc + mail.bcc
+    assert "monter un jumelage" in mail.body
+    assert "Merci, votre message est bien arrivé" in client.get("/contact/merci/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "city"), [("59", "Lille"), ("62", "Lille"), ("02", "Amiens"), ("60", "Amiens")]
+)
+def test_each_departement_goes_to_its_office(
+    client, offices, mailoutbox, django_capture_on_commit_callbacks, code, city
+):
+    submit(client, django_capture_on_commit_callbacks, departement=departement(code))
+    assert mailoutbox[0].to == [f"{city.lower()}@lianes.example"]
+
+
+@pytest.mark.django_db
+def test_without_departement_the_fallback_addresses_are_used(
+    client, offices, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.CONTACT_NOTIFY_EMAILS = ["accueil@lianes.example", "direction@lianes.example"]
+    submit(client, django_capture_on_commit_callbacks)
+    assert mailoutbox[0].to == ["accueil@lianes.example", "direction@lianes.example"]
+    assert ContactRequest.objects.get().office is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"website": "http://spam.example"}, "honeypot"),
+        ({"shown_at": "just now"}, "too fast"),
+        ({"shown_at": "forged-token"}, "forged timestamp"),
+        ({"shown_at": ""}, "missing timestamp"),
+    ],
+)
+def test_spam_is_refused_stores_nothing_and_keeps_the_text(
+    client, initial_content, overrides, reason
+):
+    response = client.post("/contact/", contact_data(**overrides))
+    assert response.status_code in (200, 400), reason
+    assert ContactRequest.objects.count() == 0, reason
+    html = response.content.decode()
+    assert "Bonjour, notre commune souhaite monter un jumelage." in html
+
+
+@pytest.mark.django_db
+def test_the_sixth_request_in_an_hour_is_refused_with_429(
+    client, initial_content, settings, django_capture_on_commit_callbacks
+):
+    settings.CONTACT_RATE_LIMIT = 5
+    for _index in range(5):
+        assert submit(client, django_capture_on_commit_callbacks).status_code == 302
+    response = submit(client, django_capture_on_commit_callbacks, message="Un sixième message.")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Réessayez dans une heure" in html
+    assert "Un sixième message." in html
+    assert ContactRequest.objects.count() == 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("overrides", "error"),
+    [
+        ({"name": ""}, "Ce champ est obligatoire."),
+        ({"email": "pas-une-adresse"}, "Saisissez une adresse de courriel valide."),
+        ({"message": "x" * 10000}, "5000 caractères"),
+        ({"name": "Camille\nBcc: victime@example.org"}, "saut de ligne"),
+        ({"subject": "999999"}, "Sélectionnez un choix valide."),
+        ({"organisation": "o" * 300}, "200 caractères"),
+    ],
+)
+def test_invalid_input_gets_french_field_errors_and_keeps_what_was_typed(
+    client, initial_content, overrides, error
+):
+    response = client.post("/contact/", contact_data(**overrides))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert error in html
+    assert 'aria-invalid="true"' in html
+    assert "Le message n’est pas encore parti" in html
+    assert "Mairie d’Exemple-sur-Somme" in html or "o" * 300 in html
+    assert ContactRequest.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_hostile_text_is_stored_as_typed_and_shown_escaped(
+    client, staff_client, initial_content, django_capture_on_commit_callbacks
+):
+    hostile = "<script>alert('x')</script> '; DROP TABLE contacts_contactrequest; --"
+    assert (
+        submit(
+            client, django_capture_on_commit_callbacks, message=hostile, name="<b>Nom</b>"
+        ).status_code
+        == 302
+    )
+    stored = ContactRequest.objects.get()
+    assert stored.message == hostile
+    html = staff_client.get(
+        f"/{django_settings.ADMIN_URL}contacts/contactrequest/{stored.pk}/change/"
+    ).content.decode()
+    assert "<script>alert('x')</script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Nom&lt;/b&gt;" in html
+
+
+@pytest.mark.django_db
+def test_invalid_utf8_is_a_client_error_not_a_crash(client, initial_content):
+    body = b"name=%FF%FE&email=a%40b.fr&message=\xff\xfe\xfd"
+    response = client.post("/contact/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in (200, 400)
+    assert ContactRequest.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_post_without_csrf_token_is_refused(initial_content):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/contact/", contact_data())
+    assert response.status_code == 403
+    assert ContactRequest.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_showing_the_form_sets_only_the_csrf_cookie(client, initial_content):
+    response = client.get("/contact/")
+    assert set(response.cookies) == {"csrftoken"}

@@ -1,0 +1,124 @@
+"""The staff inbox: read-only requests, status, CSV, personal-data rights, retention."""
+
+import json
+import logging
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+
+from contacts.models import ContactRequest, ContactSubject
+
+ADMIN = f"/{settings.ADMIN_URL}contacts/contactrequest/"
+
+
+def make_request(**fields):
+    fields.setdefault("name", "Camille Martin")
+    fields.setdefault("email", "camille@example.org")
+    fields.setdefault("organisation", "Mairie d’Exemple")
+    fields.setdefault("message", "Bonjour")
+    fields.setdefault("subject", ContactSubject.objects.first())
+    return ContactRequest.objects.create(**fields)
+
+
+@pytest.mark.django_db
+def test_inbox_lists_searches_and_filters(staff_client, initial_content):
+    make_request(name="Alice Dupont", status="handled")
+    make_request(name="Bruno Leroy")
+    assert "Alice Dupont" in staff_client.get(ADMIN).content.decode()
+    searched = staff_client.get(ADMIN, {"q": "Leroy"}).content.decode()
+    assert "Bruno Leroy" in searched and "Alice Dupont" not in searched
+    filtered = staff_client.get(ADMIN, {"status__exact": "new"}).content.decode()
+    assert "Bruno Leroy" in filtered and "Alice Dupont" not in filtered
+
+
+@pytest.mark.django_db
+def test_what_the_visitor_wrote_is_read_only_but_status_and_notes_are_editable(
+    staff_client, initial_content
+):
+    request = make_request()
+    url = f"{ADMIN}{request.pk}/change/"
+    response = staff_client.post(
+        url,
+        {
+            "status": "in_progress",
+            "assignee": staff_client.user.pk,
+            "internal_notes": "Rappeler lundi",
+            "message": "modifié",
+            "name": "Autre",
+        },
+    )
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == "in_progress"
+    assert request.internal_notes == "Rappeler lundi"
+    assert request.message == "Bonjour" and request.name == "Camille Martin"
+    assert staff_client.get(f"{ADMIN}add/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_admin_index_shows_the_number_of_new_requests(staff_client, initial_content):
+    make_request()
+    make_request()
+    make_request(status="handled")
+    html = staff_client.get(f"/{settings.ADMIN_URL}").content.decode()
+    assert "Demandes de contact (2 nouvelle(s))" in html
+    assert "Demandes" in html and "Réseau et contacts" in html
+
+
+@pytest.mark.django_db
+def test_csv_export_opens_in_excel(staff_client, initial_content):
+    make_request(message='=HYPERLINK("http://evil")', organisation="Mairie d’Amiens")
+    response = staff_client.post(
+        ADMIN,
+        {
+            "action": "export_csv",
+            "_selected_action": ContactRequest.objects.values_list("pk", flat=True),
+        },
+    )
+    content = response.content.decode("utf-8")
+    assert response["Content-Type"].startswith("text/csv")
+    assert content.startswith("\ufeff")
+    assert "Mairie d’Amiens" in content
+    assert "'=HYPERLINK" in content
+
+
+@pytest.mark.django_db
+def test_personal_data_export_and_erasure_are_logged_without_the_data(
+    staff_client, initial_content, caplog
+):
+    first = make_request(email="Camille@Example.org", message="Premier message")
+    make_request(email="camille@example.org", message="Second message")
+    other = make_request(email="autre@example.org")
+    caplog.set_level(logging.INFO, logger="contacts.personal_data")
+    response = staff_client.post(
+        ADMIN, {"action": "export_personal_data", "_selected_action": [first.pk]}
+    )
+    exported = json.loads(response.content)
+    assert len(exported[0]["contact_requests"]) == 2
+    assert {r["message"] for r in exported[0]["contact_requests"]} == {
+        "Premier message",
+        "Second message",
+    }
+    staff_client.post(ADMIN, {"action": "erase_personal_data", "_selected_action": [first.pk]})
+    assert list(ContactRequest.objects.values_list("pk", flat=True)) == [other.pk]
+    assert "camille" not in caplog.text.lower() and "message" not in caplog.text
+    assert "2 request(s)" in caplog.text and "2 record(s)" in caplog.text
+
+
+@pytest.mark.django_db
+def test_purge_deletes_requests_older_than_the_retention_period(initial_content, settings, capsys):
+    settings.CONTACT_RETENTION_DAYS = 1095
+    old = make_request()
+    ContactRequest.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=1096)
+    )
+    recent = make_request()
+    ContactRequest.objects.filter(pk=recent.pk).update(
+        created_at=timezone.now() - timedelta(days=1000)
+    )
+    call_command("purge_contact_requests")
+    assert "1 contact request(s) older than 1095 days deleted" in capsys.readouterr().out
+    assert list(ContactRequest.objects.values_list("pk", flat=True)) == [recent.pk]

@@ -1,0 +1,102 @@
+"""Staff notifications through a real SMTP server: sent after commit, retried, never twice."""
+
+import threading
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from contacts.models import ContactRequest
+from contacts.notifications import notify
+from tests.contacts.builders import contact_data
+from tests.contacts.smtp import SMTPServer
+
+
+@pytest.fixture
+def smtp(settings):
+    server = SMTPServer()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
+    yield server
+    server.stop()
+
+
+def post(client, capture, **overrides):
+    with capture(execute=True):
+        return client.post("/contact/", contact_data(**overrides))
+
+
+@pytest.mark.django_db
+def test_a_valid_request_reaches_the_smtp_server(
+    client, initial_content, smtp, django_capture_on_commit_callbacks
+):
+    smtp.start()
+    assert post(client, django_capture_on_commit_callbacks).status_code == 302
+    assert len(smtp.messages) == 1
+    recipients, message = smtp.messages[0]
+    assert recipients == ["equipe@lianes.example"]
+    assert message["Reply-To"] == "camille.martin@mairie-exemple.fr"
+    assert "Question sur un financement" in message["Subject"]
+    assert "notre commune souhaite monter un jumelage" in message.get_body().get_content()
+    assert ContactRequest.objects.get().notified_at is not None
+
+
+@pytest.mark.django_db
+def test_with_the_mail_server_down_the_request_is_kept_and_retried_once(
+    client, staff_client, initial_content, smtp, django_capture_on_commit_callbacks, caplog
+):
+    response = post(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 302, "the visitor sees the same thank-you page"
+    stored = ContactRequest.objects.get()
+    assert stored.notified_at is None
+    assert stored.notification_attempts == 1
+    assert stored.notification_error
+    assert "camille" not in caplog.text.lower() and "jumelage" not in caplog.text
+    from django.conf import settings
+
+    listing = staff_client.get(f"/{settings.ADMIN_URL}contacts/contactrequest/?notified=no")
+    assert "Camille Martin" in listing.content.decode()
+
+    with pytest.raises(CommandError):
+        call_command("send_pending_notifications", verbosity=0)
+    smtp.start()
+    call_command("send_pending_notifications", verbosity=0)
+    assert len(smtp.messages) == 1
+    call_command("send_pending_notifications", verbosity=0)
+    assert len(smtp.messages) == 1, "a notification already sent is never sent again"
+    assert ContactRequest.objects.get().notified_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_senders_at_once_send_each_notification_once(initial_content, smtp):
+    smtp.start()
+    from contacts.models import ContactSubject
+
+    subject = ContactSubject.objects.first()
+    ids = [
+        ContactRequest.objects.create(
+            name=f"Personne {index}", email=f"p{index}@example.org", organisation="Mairie",
+            subject=subject, message="Bonjour",
+        ).pk
+        for index in range(10)
+    ]  # fmt: skip
+    barrier = threading.Barrier(2)
+
+    def sender():
+        from django.db import connection
+
+        barrier.wait()
+        for request_id in ids:
+            notify(request_id)
+        connection.close()
+
+    threads = [threading.Thread(target=sender) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(smtp.messages) == 10
+    assert ContactRequest.objects.filter(notified_at__isnull=True).count() == 0

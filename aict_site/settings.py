@@ -46,10 +46,12 @@ INSTALLED_APPS = [
     "csp",
     "imagekit",
     "django_prose_editor",
+    "django_filters",
     "aict_site",
     "pages",
-    "funding",
+    # Before funding: its initial content refers to the authority types loaded here.
     "contacts",
+    "funding",
 ]
 
 MIDDLEWARE = [

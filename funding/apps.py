@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class FundingConfig(AppConfig):
     name = "funding"
     verbose_name = _("Financements")
+
+    def ready(self):
+        from aict_site import search
+
+        from . import search as funding_search
+
+        search.register(funding_search.search)

@@ -17,6 +17,7 @@ APP_ROUTES = {
     "home": "pages:home",
     "contact": "contacts:contact",
     "partners": "contacts:partner-list",
+    "funding": "funding:scheme-list",
 }
 
 
@@ -41,6 +42,7 @@ class Page(Publishable):
         ACCESSIBILITY = "accessibility", _("Déclaration d’accessibilité")
         CONTACT = "contact", _("Contact (avec le formulaire)")
         PARTNERS = "partners", _("Partenaires (avec leurs logos)")
+        FUNDING = "funding", _("Financements (avec la recherche de dispositifs)")
 
     title = models.CharField(_("titre"), max_length=200)
     slug = models.SlugField(

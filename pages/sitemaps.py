@@ -7,7 +7,10 @@ class PageSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Page.objects.published().order_by("position", "pk")
+        # The funding list is listed by the funding app's own sitemap section.
+        return (
+            Page.objects.published().exclude(layout=Page.Layout.FUNDING).order_by("position", "pk")
+        )
 
     def lastmod(self, page):
         return page.updated_at

@@ -5,20 +5,31 @@ from contacts.models import Office, Partner, Person
 register = template.Library()
 
 
-@register.inclusion_tag("contacts/contact_card.html")
-def contact_card(heading_level=2):
+def _offices(context):
+    """The published offices, read once per request for the contact card and the footer."""
+    request = context.get("request")
+    offices = getattr(request, "_published_offices", None)
+    if offices is None:
+        offices = list(Office.objects.published())
+        if request is not None:
+            request._published_offices = offices
+    return offices
+
+
+@register.inclusion_tag("contacts/contact_card.html", takes_context=True)
+def contact_card(context, heading_level=2):
     """The person to call and the offices, for any page that wants them."""
     return {
         "people": list(Person.objects.published().filter(is_main_contact=True)),
-        "offices": list(Office.objects.published()),
+        "offices": _offices(context),
         "level": heading_level,
         "sublevel": heading_level + 1,
     }
 
 
-@register.inclusion_tag("contacts/footer_offices.html")
-def footer_offices():
-    return {"offices": list(Office.objects.published())}
+@register.inclusion_tag("contacts/footer_offices.html", takes_context=True)
+def footer_offices(context):
+    return {"offices": _offices(context)}
 
 
 @register.inclusion_tag("contacts/footer_partners.html")

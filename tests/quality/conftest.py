@@ -35,4 +35,4 @@ def public_paths(base_url):
     with urllib.request.urlopen(base_url + "/sitemap.xml") as response:
         xml = response.read().decode()
     paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
-    return paths + EXTRA_URLS
+    return list(dict.fromkeys(paths + EXTRA_URLS))

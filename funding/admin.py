@@ -1,0 +1,121 @@
+from datetime import timedelta
+
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from .models import Call, Country, EligibilityItem, Funder, Scheme, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(VersionAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    list_filter = []
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    list_filter = []
+
+
+@admin.register(Funder)
+class FunderAdmin(VersionAdmin):
+    list_display = ["name", "short_name", "kind", "position"]
+    list_editable = ["position"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name"]
+
+
+class EligibilityInline(admin.TabularInline):
+    model = EligibilityItem
+    extra = 1
+    fields = ["text", "position"]
+
+
+class CallInline(admin.StackedInline):
+    model = Call
+    extra = 0
+    fields = [("title", "is_published"), ("opens_at", "closes_at"), "url", "notes"]
+
+
+class CallState(admin.SimpleListFilter):
+    title = _("appels")
+    parameter_name = "appels"
+
+    def lookups(self, request, model_admin):
+        return [("ouvert", _("un appel ouvert")), ("30j", _("clôture dans les 30 jours"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "ouvert":
+            return queryset.filter(pk__in=Call.objects.open_at(now).values("scheme"))
+        if self.value() == "30j":
+            soon = Call.objects.filter(closes_at__gte=now, closes_at__lte=now + timedelta(days=30))
+            return queryset.filter(pk__in=soon.values("scheme"))
+        return queryset
+
+
+@admin.register(Scheme)
+class SchemeAdmin(VersionAdmin):
+    list_display = ["title", "funder", "kind", "is_published", "next_closing", "updated_at"]
+    list_filter = ["funder", "is_published", "kind", "themes", CallState]
+    list_select_related = ["funder"]
+    search_fields = ["title", "summary", "description", "funder__name", "funder__short_name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["countries", "themes"]
+    filter_horizontal = ["eligible_authority_types"]
+    inlines = [EligibilityInline, CallInline]
+    fieldsets = [
+        (None, {"fields": ["funder", "title", "slug", "kind", "summary", "description"]}),
+        (
+            _("À qui et pour quoi"),
+            {"fields": ["eligible_authority_types", "themes", "countries"]},
+        ),
+        (
+            _("Montants (seulement s’ils sont sourcés)"),
+            {"fields": [("amount_min", "amount_max"), "amount_note", "max_rate"]},
+        ),
+        (_("Liens et source"), {"fields": ["official_url", "source", "source_url"]}),
+        (_("Publication"), {"fields": ["is_published", "position"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("calls")
+
+    @admin.display(description=_("prochaine clôture"))
+    def next_closing(self, scheme):
+        now = timezone.now()
+        upcoming = [c.closes_at for c in scheme.calls.all() if c.closes_at and c.closes_at >= now]
+        return timezone.localtime(min(upcoming)).strftime("%d/%m/%Y") if upcoming else "—"
+
+
+class ClosingSoon(admin.SimpleListFilter):
+    title = _("clôture")
+    parameter_name = "cloture"
+
+    def lookups(self, request, model_admin):
+        return [("30j", _("dans les 30 jours")), ("passee", _("passée"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "30j":
+            return queryset.filter(closes_at__gte=now, closes_at__lte=now + timedelta(days=30))
+        if self.value() == "passee":
+            return queryset.filter(closes_at__lt=now)
+        return queryset
+
+
+@admin.register(Call)
+class CallAdmin(VersionAdmin):
+    list_display = ["title", "scheme", "opens_at", "closes_at", "is_published"]
+    list_filter = [ClosingSoon, "is_published", "scheme__funder"]
+    list_select_related = ["scheme"]
+    search_fields = ["title", "scheme__title", "notes"]
+    autocomplete_fields = ["scheme"]
+    date_hierarchy = "closes_at"

@@ -1,0 +1,55 @@
+from django import template
+from django.utils import timezone
+
+from aict_site.templatetags.seo import jsonld
+from funding.models import Call
+
+register = template.Library()
+
+
+@register.inclusion_tag("funding/next_deadlines.html", takes_context=True)
+def next_deadlines(context, count=3, heading_level=2):
+    """The next closing deadlines, for the home page or any other."""
+    calls = list(Call.objects.upcoming_deadlines().select_related("scheme")[:count])
+    return {"calls": calls, "level": heading_level, "now": timezone.now()}
+
+
+@register.simple_tag(takes_context=True)
+def scheme_jsonld(context, scheme):
+    request = context["request"]
+    base = f"{request.scheme}://{request.get_host()}"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MonetaryGrant",
+        "name": scheme.title,
+        "description": scheme.summary,
+        "url": base + scheme.get_absolute_url(),
+        "funder": {"@type": "Organization", "name": scheme.funder.name},
+    }
+    if scheme.official_url:
+        data["sameAs"] = scheme.official_url
+    if scheme.amount_max:
+        data["amount"] = {
+            "@type": "MonetaryAmount",
+            "currency": "EUR",
+            "maxValue": scheme.amount_max,
+            **({"minValue": scheme.amount_min} if scheme.amount_min else {}),
+        }
+    return jsonld(data)
+
+
+@register.inclusion_tag("funding/funders_overview.html")
+def funders_overview(heading_level=2):
+    """Each funder with its presentation and its published schemes."""
+    from django.db.models import Prefetch
+
+    from funding.models import Funder, Scheme
+
+    funders = Funder.objects.prefetch_related(
+        Prefetch("schemes", queryset=Scheme.objects.published().only("title", "slug", "funder"))
+    )
+    return {
+        "funders": [f for f in funders if f.schemes.all()],
+        "level": heading_level,
+        "sublevel": heading_level + 1,
+    }

@@ -1,0 +1,112 @@
+from itertools import groupby
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .calendars import calendar_of
+from .filters import SchemeFilter, clean_params
+from .models import Call, Scheme
+
+
+class SchemeListView(ListView):
+    template_name = "funding/scheme_list.html"
+    context_object_name = "schemes"
+
+    def get_queryset(self):
+        data, self.ignored = clean_params(self.request.GET)
+        self.finder = SchemeFilter(data, queryset=Scheme.objects.for_listing())
+        if not self.finder.is_valid():
+            self.ignored += list(self.finder.errors)
+            valid = {k: v for k, v in data.items() if k not in self.finder.errors}
+            self.finder = SchemeFilter(valid, queryset=Scheme.objects.for_listing())
+        return self.finder.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        schemes = context["schemes"]
+        now = timezone.now()
+        context["groups"] = [
+            (funder, list(items)) for funder, items in groupby(schemes, key=lambda s: s.funder)
+        ]
+        for scheme in schemes:
+            scheme.states = scheme.calls_by_state(now)
+        context["finder"] = self.finder
+        context["active_filters"] = active_filters(self.finder, self.request.GET)
+        if self.ignored:
+            context["ignored_message"] = _(
+                "Certains critères n’ont pas été compris et sont ignorés : "
+                "la liste montre les dispositifs sans eux."
+            )
+        return context
+
+
+def active_filters(finder, params):
+    """Each applied filter with the URL that removes just that one."""
+    cleaned = getattr(finder.form, "cleaned_data", {})
+    active = []
+    for name, value in cleaned.items():
+        if not value:
+            continue
+        remaining = params.copy()
+        remaining.pop(name, None)
+        label = finder.form.fields[name].label
+        shown = _("oui") if name == "ouvert" else str(value)
+        active.append({"label": f"{label} : {shown}", "url": "?" + remaining.urlencode()})
+    return active
+
+
+class SchemeDetailView(DetailView):
+    context_object_name = "scheme"
+
+    def get_queryset(self):
+        return Scheme.objects.for_listing().prefetch_related("checklist")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["states"] = self.object.calls_by_state()
+        context["usual_calendar"] = self.object.usual_calendar()
+        context["breadcrumbs"] = [
+            (_("Financements"), reverse("funding:scheme-list")),
+            (self.object.title, None),
+        ]
+        return context
+
+
+class DeadlineCalendarView(TemplateView):
+    template_name = "funding/calendar.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        calls = list(Call.objects.upcoming_deadlines().select_related("scheme__funder"))
+        context["months"] = [
+            (month, list(items))
+            for month, items in groupby(
+                calls, key=lambda c: timezone.localtime(c.closes_at).replace(day=1).date()
+            )
+        ]
+        return context
+
+
+def ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def deadlines_ics(request):
+    calls = Call.objects.upcoming_deadlines().select_related("scheme")
+    base = f"{request.scheme}://{request.get_host()}"
+    return ics_response(
+        calendar_of(calls, base, _("Échéances des financements — Lianes coopération")),
+        "financements.ics",
+    )
+
+
+def call_ics(request, uid):
+    call = get_object_or_404(Call.objects.published().select_related("scheme"), uid=uid)
+    base = f"{request.scheme}://{request.get_host()}"
+    return ics_response(calendar_of([call], base, call.title), f"appel-{call.uid}.ics")

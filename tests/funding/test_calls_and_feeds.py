@@ -1,0 +1,205 @@
+"""Calls open and close on the minute, Paris time; feeds and calendars carry them faithfully."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from icalendar import Calendar
+
+from funding.models import Call
+from tests.admin_forms import admin_form_data
+from tests.funding.builders import make_call, make_funder, make_scheme
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris(*args):
+    return datetime(*args, tzinfo=PARIS)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [(2026, 6, 15), (2026, 3, 29), (2026, 10, 25), (2026, 3, 28), (2026, 10, 24)],
+    ids=[
+        "summer",
+        "spring-forward-day",
+        "fall-back-day",
+        "eve-of-spring-forward",
+        "eve-of-fall-back",
+    ],
+)
+def test_a_call_closing_at_2359_paris_is_open_until_then_and_closed_after(day):
+    call = Call(opens_at=paris(2026, 1, 1), closes_at=paris(*day, 23, 59))
+    assert call.state(now=paris(*day, 0, 0)) == "open"
+    assert call.state(now=paris(*day, 23, 59)) == "open"
+    assert call.state(now=paris(*day, 23, 59, 30)) == "open"
+    assert call.state(now=paris(*day, 23, 59) + timedelta(minutes=1)) == "closed"
+    next_day = paris(*day) + timedelta(days=1)
+    assert call.state(now=next_day.replace(hour=0, minute=0)) == "closed"
+    assert call.days_left(now=paris(*day, 8, 0)) == 0
+    assert call.days_left(now=paris(*day, 8, 0) - timedelta(days=1)) == 1
+
+
+def test_a_call_is_upcoming_before_it_opens():
+    call = Call(opens_at=paris(2026, 11, 1, 9, 0), closes_at=paris(2027, 1, 31, 23, 59))
+    assert call.state(now=paris(2026, 11, 1, 8, 59)) == "upcoming"
+    assert call.state(now=paris(2026, 11, 1, 9, 0)) == "open"
+
+
+@pytest.mark.django_db
+def test_scheme_page_shows_open_upcoming_and_archived_calls_and_the_usual_calendar(
+    client, initial_content
+):
+    scheme = make_scheme("Appel Jeunesse", make_funder("Ministère"))
+    for year in (2023, 2024, 2025):
+        make_call(
+            scheme,
+            f"Édition {year}",
+            opens_at=paris(year - 1, 11, 20),
+            closes_at=paris(year, 3, 15, 23, 59),
+        )
+    make_call(scheme, "Édition ouverte", opens_in_days=-3, closes_in_days=12)
+    make_call(scheme, "Édition suivante", opens_in_days=200, closes_in_days=260)
+    scheme.checklist.create(text="Déclarer votre APD entre le 15 avril et le 31 mai", position=1)
+    html = client.get(scheme.get_absolute_url()).content.decode()
+    assert "reste 12 jours" in html
+    assert "À venir</strong> — ouverture le" in html
+    assert "Éditions précédentes" in html and "Édition 2023" in html
+    assert "l’appel ouvre généralement en novembre et se clôt en mars" in html
+    assert "Déclarer votre APD entre le 15 avril et le 31 mai" in html
+    assert "Ajouter à mon agenda" in html
+    block = re.search(r'"@type": "MonetaryGrant".*?</script>', html, re.S)
+    assert block, "JSON-LD MonetaryGrant missing"
+
+
+@pytest.mark.django_db
+def test_official_link_and_source_are_shown(client, initial_content):
+    html = client.get("/financements/ficol/").content.decode()
+    assert "Pour en savoir plus" in html
+    assert (
+        'href="https://www.afd.fr/fr/la-ficol-un-tremplin-pour-laction-exterieure-des-territoires-francais"'
+        in html
+    )
+    assert "Source :" in html
+
+
+@pytest.mark.django_db
+def test_deadline_calendar_groups_upcoming_closings_by_month(client, initial_content):
+    scheme = make_scheme("Fonds test", make_funder("Ministère"))
+    make_call(scheme, "Bientôt", opens_in_days=-1, closes_in_days=3)
+    make_call(scheme, "Plus tard", opens_in_days=-1, closes_in_days=70)
+    make_call(scheme, "Passé", opens_in_days=-30, closes_in_days=-2)
+    html = client.get("/financements/calendrier/").content.decode()
+    assert html.index("Bientôt") < html.index("Plus tard")
+    assert "Passé" not in html
+    assert len(re.findall(r'<h2 id="month-', html)) >= 2
+
+
+@pytest.mark.django_db
+def test_home_shows_the_next_three_deadlines(client, initial_content):
+    scheme = make_scheme("Fonds test", make_funder("Ministère"))
+    for days in (30, 10, 20, 40):
+        make_call(scheme, f"Clôture dans {days} jours", opens_in_days=-1, closes_in_days=days)
+    html = client.get("/").content.decode()
+    block = html[html.index("Prochaines clôtures d’appels") :]
+    assert block.index("10 jours") < block.index("20 jours") < block.index("30 jours")
+    assert "40 jours" not in block.split("</section>")[0]
+
+
+@pytest.mark.django_db
+def test_icalendar_feed_has_one_event_per_upcoming_deadline_with_stable_uids(
+    client, initial_content
+):
+    scheme = make_scheme("Fonds test", make_funder("Ministère"))
+    soon = make_call(scheme, "Bientôt", opens_in_days=-1, closes_in_days=3)
+    make_call(scheme, "Plus tard", opens_in_days=-1, closes_in_days=70)
+    make_call(scheme, "Passé", opens_in_days=-30, closes_in_days=-2)
+    response = client.get("/financements/calendrier.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["Clôture : Bientôt", "Clôture : Plus tard"]
+    uid = str(events[0]["UID"])
+    first_date = events[0].decoded("DTSTART")
+    first_sequence = int(events[0]["SEQUENCE"])
+
+    soon.closes_at = soon.closes_at + timedelta(days=2)
+    soon.save()
+    events = Calendar.from_ical(client.get("/financements/calendrier.ics").content).walk("VEVENT")
+    edited = next(e for e in events if str(e["SUMMARY"]) == "Clôture : Bientôt")
+    assert str(edited["UID"]) == uid
+    assert edited.decoded("DTSTART") == first_date + timedelta(days=2)
+    assert int(edited["SEQUENCE"]) >= first_sequence
+    assert len(events) == 2
+
+
+@pytest.mark.django_db
+def test_a_single_call_has_its_own_ics(client, initial_content):
+    scheme = make_scheme("Fonds test", make_funder("Ministère"))
+    call = make_call(scheme, "Bientôt", opens_in_days=-1, closes_in_days=3)
+    events = Calendar.from_ical(client.get(f"/financements/appels/{call.uid}.ics").content).walk(
+        "VEVENT"
+    )
+    assert len(events) == 1
+    assert str(events[0]["UID"]) == f"appel-{call.uid}@lianescooperation.org"
+    assert (
+        client.get("/financements/appels/00000000-0000-0000-0000-000000000000.ics").status_code
+        == 404
+    )
+
+
+@pytest.mark.django_db
+def test_atom_feed_is_well_formed_and_lists_the_calls(client, initial_content):
+    response = client.get("/financements/flux/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [entry.find(f"{atom}title").text for entry in root.findall(f"{atom}entry")]
+    assert "FICOL — Facilité de financement des collectivités territoriales — FICOL 2024" in titles
+    assert len(titles) == Call.objects.count()
+
+
+@pytest.mark.django_db
+def test_funding_pages_are_in_the_sitemap(client, initial_content):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/financements/</loc>" in xml
+    assert "<loc>http://testserver/financements/ficol/</loc>" in xml
+    assert "<loc>http://testserver/financements/calendrier/</loc>" in xml
+    assert xml.count("<loc>http://testserver/financements/</loc>") == 1
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_closing_before_the_opening_and_a_non_web_link(
+    staff_client, initial_content
+):
+    call = Call.objects.get(title="FICOL 2024")
+    url = f"/{settings.ADMIN_URL}funding/call/{call.pk}/change/"
+    data = admin_form_data(
+        staff_client.get(url),
+        opens_at_0="10/03/2027", opens_at_1="00:00:00",
+        closes_at_0="01/03/2027", closes_at_1="23:59:00",
+        url="javascript:alert(1)",
+    )  # fmt: skip
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    errors = json.dumps(response.context["adminform"].form.errors, ensure_ascii=False)
+    assert "La clôture doit être postérieure à l’ouverture." in errors
+    assert "url" in errors
+
+
+@pytest.mark.django_db
+def test_admin_lists_calls_closing_in_the_next_30_days(staff_client, initial_content):
+    scheme = make_scheme("Fonds test", make_funder("Ministère"))
+    make_call(scheme, "Dans dix jours", opens_in_days=-1, closes_in_days=10)
+    make_call(scheme, "Dans deux mois", opens_in_days=-1, closes_in_days=60)
+    html = staff_client.get(
+        f"/{settings.ADMIN_URL}funding/call/", {"cloture": "30j"}
+    ).content.decode()
+    assert "Dans dix jours" in html and "Dans deux mois" not in html
+    assert (
+        staff_client.get(f"/{settings.ADMIN_URL}funding/scheme/", {"appels": "30j"}).status_code
+        == 200
+    )

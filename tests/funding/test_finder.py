@@ -1,0 +1,130 @@
+"""The finder narrows the list by authority type, theme, country and open calls."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from contacts.models import AuthorityType
+from funding.models import Country, Theme
+from tests.funding.builders import make_call, make_funder, make_scheme
+
+
+def listed(client, **params):
+    html = client.get("/financements/", params).content.decode()
+    return set(re.findall(r'<h3><a href="/financements/([^/]+)/">', html)), html
+
+
+@pytest.fixture
+def catalogue(db, initial_content):
+    from funding.models import Scheme
+
+    Scheme.objects.all().delete()
+    commune = AuthorityType.objects.get(name="Commune")
+    region = AuthorityType.objects.get(name="Région")
+    youth = Theme.objects.get(slug="jeunesse")
+    water = Theme.objects.get(slug="eau-assainissement")
+    senegal = Country.objects.get(code="SN")
+    morocco = Country.objects.get(code="MA")
+    funder = make_funder("Ministère")
+    make_scheme(
+        "Communes jeunesse Sénégal", funder, types=[commune], themes=[youth], countries=[senegal]
+    )
+    make_scheme("Régions eau Maroc", funder, types=[region], themes=[water], countries=[morocco])
+    make_scheme("Tous publics tous pays", funder, themes=[youth, water])
+    open_one = make_scheme("Ouvert maintenant", funder, types=[commune])
+    make_call(open_one, opens_in_days=-5, closes_in_days=5)
+    later = make_scheme("Ouvre plus tard", funder, types=[commune])
+    make_call(later, opens_in_days=10, closes_in_days=40)
+    past = make_scheme("Clos", funder)
+    make_call(past, opens_in_days=-40, closes_in_days=-10)
+    return {"commune": commune.pk, "region": region.pk}
+
+
+ALL = {"communes-jeunesse-senegal", "regions-eau-maroc", "tous-publics-tous-pays",
+       "ouvert-maintenant", "ouvre-plus-tard", "clos"}  # fmt: skip
+
+
+def test_without_filters_everything_is_listed_grouped_by_funder(client, catalogue):
+    slugs, html = listed(client)
+    assert slugs == ALL
+    assert "6 dispositifs correspondent à votre recherche." in html
+    assert '<h2 id="funder-' in html
+
+
+def test_authority_type_keeps_schemes_open_to_it_or_to_all(client, catalogue):
+    slugs, _html = listed(client, collectivite=catalogue["region"])
+    assert slugs == {"regions-eau-maroc", "tous-publics-tous-pays", "clos"}
+
+
+def test_theme_filter(client, catalogue):
+    slugs, _html = listed(client, theme="eau-assainissement")
+    assert slugs == {"regions-eau-maroc", "tous-publics-tous-pays"}
+
+
+def test_country_keeps_schemes_for_that_country_or_any(client, catalogue):
+    slugs, _html = listed(client, pays="SN")
+    assert slugs == ALL - {"regions-eau-maroc"}
+
+
+def test_open_now_keeps_schemes_with_an_open_call(client, catalogue):
+    slugs, html = listed(client, ouvert="1")
+    assert slugs == {"ouvert-maintenant"}
+    assert "Ouvert</strong> — clôture le" in html
+
+
+def test_filters_combine(client, catalogue):
+    slugs, html = listed(client, collectivite=catalogue["commune"], theme="jeunesse", pays="SN")
+    assert slugs == {"communes-jeunesse-senegal", "tous-publics-tous-pays"}
+    assert "2 dispositifs correspondent" in html
+    slugs, html = listed(client, collectivite=catalogue["region"], theme="jeunesse", pays="MA")
+    assert slugs == {"tous-publics-tous-pays"}
+
+
+def test_each_active_filter_can_be_removed_alone(client, catalogue):
+    _slugs, html = listed(client, theme="jeunesse", pays="SN")
+    assert "Thème : Jeunesse et mobilité" in html
+    assert 'href="?pays=SN">Thème : Jeunesse et mobilité' in html
+    assert 'href="?theme=jeunesse">Pays partenaire : Sénégal' in html
+
+
+def test_no_match_gives_a_french_message(client, catalogue):
+    slugs, html = listed(client, collectivite=catalogue["region"], ouvert="1")
+    assert slugs == set()
+    assert "Aucun dispositif ne correspond à tous ces critères." in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"theme": "zzz"}, {"ouvert": "banana"}, {"pays": "x" * 5000}, {"collectivite": "abc"},
+     {"open": "1"}, {"collectivite": "999999"}, {"theme": "<script>"}],
+)  # fmt: skip
+def test_malformed_parameters_give_the_full_list_with_a_message(client, catalogue, params):
+    response = client.get("/financements/", params)
+    assert response.status_code == 200
+    slugs, html = listed(client, **params)
+    assert slugs == ALL
+    assert "Certains critères n’ont pas été compris" in html
+    assert "<script>" not in html.split("</head>")[1]
+
+
+def test_a_valid_filter_still_applies_beside_a_malformed_one(client, catalogue):
+    slugs, _html = listed(client, theme="eau-assainissement", ouvert="banana")
+    assert slugs == {"regions-eau-maroc", "tous-publics-tous-pays"}
+
+
+def test_list_queries_do_not_grow_with_the_catalogue(client, catalogue):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/financements/", {"theme": "jeunesse"})
+        return len(captured)
+
+    few = count()
+    youth = Theme.objects.get(slug="jeunesse")
+    for index in range(40):
+        scheme = make_scheme(
+            f"Dispositif {index}", make_funder(f"Financeur {index}"), themes=[youth]
+        )
+        make_call(scheme, opens_in_days=-1, closes_in_days=index + 1)
+    assert count() == few

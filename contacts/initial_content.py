@@ -6,7 +6,17 @@ Each kind of record is loaded only while its table is empty, so staff edits are 
 import json
 from pathlib import Path
 
-from .models import AuthorityType, ContactSubject, Departement, Office, Partner, Person
+from django.utils.text import slugify
+
+from .models import (
+    Authority,
+    AuthorityType,
+    ContactSubject,
+    Departement,
+    Office,
+    Partner,
+    Person,
+)
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_contacts.json"
 
@@ -35,5 +45,18 @@ def load():
     if not ContactSubject.objects.exists():
         for position, name in enumerate(data["subjects"], start=1):
             ContactSubject.objects.create(name=name, position=position)
+            created += 1
+    if not Authority.objects.exists():
+        # The authorities the client names among its partners; cooperations are left to staff,
+        # who add them from public sources.
+        for fields in data["authorities"]:
+            Authority.objects.create(
+                name=fields["name"],
+                slug=slugify(fields["name"]),
+                kind=AuthorityType.objects.get(name=fields["kind"]),
+                departement=Departement.objects.filter(code=fields["departement"]).first(),
+                is_partner=True,
+                is_published=True,
+            )
             created += 1
     return created

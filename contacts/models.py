@@ -1,7 +1,9 @@
 from urllib.parse import quote_plus
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
@@ -222,3 +224,119 @@ class ContactRequest(models.Model):
 
     def __str__(self):
         return f"{self.name} — {self.created_at:%d/%m/%Y}" if self.created_at else self.name
+
+
+class AuthorityQuerySet(PublishedQuerySet):
+    def for_directory(self):
+        return (
+            self.published()
+            .select_related("kind", "departement")
+            .prefetch_related(
+                models.Prefetch(
+                    "cooperations",
+                    queryset=Cooperation.objects.select_related("country").prefetch_related(
+                        "themes"
+                    ),
+                )
+            )
+        )
+
+
+class Authority(Publishable):
+    """A local authority of the region engaged in international action."""
+
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("adresse (slug)"), max_length=200, unique=True)
+    kind = models.ForeignKey(
+        AuthorityType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="authorities"
+    )
+    departement = models.ForeignKey(
+        Departement,
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
+        related_name="authorities",
+        null=True,
+        blank=True,
+        help_text=_("Laissez vide pour la Région."),
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    code = models.CharField(
+        _("code INSEE ou SIREN"),
+        max_length=9,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^(\d[\dAB]\d{3}|\d{9})$", _("5 caractères (code INSEE) ou 9 chiffres (SIREN).")
+            )
+        ],
+    )
+    website = models.URLField(_("site web"), blank=True)
+    description = models.TextField(_("présentation courte"), blank=True, max_length=1000)
+    logo = models.ImageField(
+        _("logo"), upload_to="authorities/", blank=True, validators=[validate_image]
+    )
+    is_partner = models.BooleanField(_("partenaire du réseau"), default=False)
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = AuthorityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("collectivité engagée")
+        verbose_name_plural = _("collectivités engagées")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from aict_site.search import normalize
+
+        self.search_text = normalize(f"{self.name} {self.description}")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("contacts:authority-detail", kwargs={"slug": self.slug})
+
+
+class Cooperation(models.Model):
+    """A partnership between an authority of the region and an authority abroad."""
+
+    authority = models.ForeignKey(
+        Authority,
+        verbose_name=_("collectivité"),
+        on_delete=models.CASCADE,
+        related_name="cooperations",
+    )
+    partner_name = models.CharField(_("collectivité partenaire"), max_length=200)
+    country = models.ForeignKey(
+        "funding.Country",
+        verbose_name=_("pays"),
+        on_delete=models.PROTECT,
+        related_name="cooperations",
+    )
+    themes = models.ManyToManyField("funding.Theme", verbose_name=_("thèmes"), blank=True)
+    since_year = models.PositiveSmallIntegerField(
+        _("depuis"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    is_current = models.BooleanField(_("en cours"), default=True)
+    link = models.URLField(_("lien (source publique)"), blank=True)
+    scheme = models.ForeignKey(
+        "funding.Scheme",
+        verbose_name=_("financement obtenu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("coopération")
+        verbose_name_plural = _("coopérations")
+        ordering = ["country__name", "partner_name"]
+
+    def __str__(self):
+        return f"{self.authority} — {self.partner_name} ({self.country})"

@@ -25,7 +25,9 @@ def browser():
 
 
 @pytest.fixture
-def live_site(live_server, transactional_db):
+def live_site(live_server, transactional_db, django_db_serialized_rollback):
+    """The live server on the migrated database (départements and roles come from data
+    migrations, which a transactional test's flush would otherwise remove)."""
     call_command("load_initial_content", verbosity=0)
     return live_server.url
 

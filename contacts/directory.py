@@ -1,0 +1,149 @@
+"""The directory of the region's authorities engaged in international action."""
+
+import csv
+import json
+from itertools import groupby
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from . import exports
+from .directory_filters import AuthorityFilter
+from .models import Authority, Departement
+from .region_map import LEGEND, VIEWBOX, map_areas
+
+
+class AuthorityListView(ListView):
+    template_name = "contacts/authority_list.html"
+    context_object_name = "authorities"
+
+    def get_queryset(self):
+        params = {k: v for k, v in self.request.GET.items() if len(v) <= 100}
+        self.finder = AuthorityFilter(params, queryset=Authority.objects.for_directory())
+        self.invalid = len(params) < len(self.request.GET) or not self.finder.is_valid()
+        if self.finder.errors:
+            valid = {k: v for k, v in params.items() if k not in self.finder.errors}
+            self.finder = AuthorityFilter(valid, queryset=Authority.objects.for_directory())
+        return self.finder.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        departements = list(
+            Departement.objects.annotate(
+                engaged=Count("authorities", filter=Q(authorities__is_published=True))
+            )
+        )
+        counts = {d.code: d.engaged for d in departements}
+        names = {d.code: d.name for d in departements}
+        list_url = reverse("contacts:authority-list")
+        from funding.models import Country
+
+        countries = (
+            Country.objects.filter(cooperations__authority__is_published=True)
+            .annotate(engaged=Count("cooperations__authority", distinct=True))
+            .order_by("name")
+        )
+        context.update(
+            finder=self.finder,
+            invalid_filters=self.invalid,
+            departements=departements,
+            map_areas=[
+                {**area, "url": f"{list_url}?departement={area['code']}"}
+                for area in map_areas(counts, names)
+            ],
+            map_viewbox=VIEWBOX,
+            countries=list(countries),
+            map_legend=LEGEND,
+            licence=exports.LICENCE,
+            licence_url=exports.LICENCE_URL,
+            last_change=exports.last_change(),
+        )
+        return context
+
+
+class AuthorityDetailView(DetailView):
+    context_object_name = "authority"
+    template_name = "contacts/authority_detail.html"
+
+    def get_queryset(self):
+        return Authority.objects.for_directory()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cooperations = sorted(self.object.cooperations.all(), key=lambda c: c.country.name)
+        context["by_country"] = [
+            (country, list(items))
+            for country, items in groupby(cooperations, key=lambda c: c.country)
+        ]
+        context["breadcrumbs"] = [
+            (_("Collectivités engagées"), reverse("contacts:authority-list")),
+            (self.object.name, None),
+        ]
+        return context
+
+
+class CountryView(ListView):
+    """Which authorities of the region cooperate with one country."""
+
+    template_name = "contacts/authority_country.html"
+    context_object_name = "authorities"
+
+    def get_queryset(self):
+        from funding.models import Country
+
+        self.country = get_object_or_404(Country, code=self.kwargs["code"].upper())
+        return (
+            Authority.objects.for_directory().filter(cooperations__country=self.country).distinct()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["country"] = self.country
+        context["breadcrumbs"] = [
+            (_("Collectivités engagées"), reverse("contacts:authority-list")),
+            (self.country.name, None),
+        ]
+        return context
+
+
+def export_headers(response):
+    changed = exports.last_change()
+    if changed:
+        response["Last-Modified"] = http_date(changed.timestamp())
+    response["Link"] = f'<{exports.LICENCE_URL}>; rel="license"'
+    return response
+
+
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="collectivites-engagees.csv"'
+    writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
+    writer.writeheader()
+    for row in exports.rows():
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return export_headers(response)
+
+
+def export_json(request):
+    changed = exports.last_change()
+    payload = {
+        "titre": _("Collectivités des Hauts-de-France engagées dans l’action internationale"),
+        "producteur": "Lianes coopération",
+        "licence": exports.LICENCE,
+        "licence_url": exports.LICENCE_URL,
+        "derniere_modification": timezone.localtime(changed).isoformat() if changed else None,
+        "colonnes": exports.COLUMNS,
+        "lignes": list(exports.rows()),
+    }
+    response = HttpResponse(
+        json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    return export_headers(response)

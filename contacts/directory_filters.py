@@ -1,0 +1,51 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .models import Authority, AuthorityType, Departement
+
+
+class AuthorityFilter(django_filters.FilterSet):
+    type = django_filters.ModelChoiceFilter(
+        label=_("Type de collectivité"),
+        field_name="kind",
+        queryset=AuthorityType.objects.all(),
+        empty_label=_("Tous les types"),
+    )
+    departement = django_filters.ModelChoiceFilter(
+        label=_("Département"),
+        queryset=Departement.objects.all(),
+        to_field_name="code",
+        empty_label=_("Tous les départements"),
+    )
+    pays = django_filters.ModelChoiceFilter(
+        label=_("Pays partenaire"),
+        queryset=None,
+        to_field_name="code",
+        method="filter_country",
+        empty_label=_("Tous les pays"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thème"),
+        queryset=None,
+        to_field_name="slug",
+        method="filter_theme",
+        empty_label=_("Tous les thèmes"),
+    )
+
+    class Meta:
+        model = Authority
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        from funding.models import Country, Theme
+
+        super().__init__(data, *args, **kwargs)
+        for name, queryset in (("pays", Country.objects.all()), ("theme", Theme.objects.all())):
+            self.filters[name].queryset = queryset
+            self.form.fields[name].queryset = queryset
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(cooperations__country=value).distinct()
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.filter(cooperations__themes=value).distinct()

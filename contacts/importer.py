@@ -1,0 +1,182 @@
+"""Import authorities and cooperations from a CSV file, all or nothing.
+
+Every row is checked before anything is written; a file with one bad row writes nothing and
+names each row and its problem, so staff can fix the file and try again.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .models import Authority, AuthorityType, Cooperation, Departement
+
+COLUMNS = ["collectivite", "type", "departement", "population", "code_insee_siren", "site_web",
+           "partenaire_du_reseau", "collectivite_partenaire", "pays_code", "themes", "depuis",
+           "en_cours", "lien"]  # fmt: skip
+REQUIRED = ["collectivite", "type"]
+MAX_ROWS = 5000
+TRUE = {"1", "oui", "true", "vrai", "x"}
+CODE = re.compile(r"^(\d[\dAB]\d{3}|\d{9})$")
+
+
+@dataclass
+class Plan:
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def authorities(self):
+        return len({row["collectivite"] for row in self.rows})
+
+    @property
+    def cooperations(self):
+        return sum(1 for row in self.rows if row["collectivite_partenaire"])
+
+
+def read(text):
+    """Check every row of `text`; the returned plan has either errors or rows to write."""
+    from funding.models import Country, Theme
+
+    plan = Plan()
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=sniff(text))
+    missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
+    if missing:
+        plan.errors.append(_("Colonnes manquantes : %(cols)s.") % {"cols": ", ".join(missing)})
+        return plan
+    kinds = {k.name.lower(): k for k in AuthorityType.objects.all()}
+    departements = {d.code: d for d in Departement.objects.all()}
+    countries = {c.code: c for c in Country.objects.all()}
+    themes = {t.slug: t for t in Theme.objects.all()} | {
+        t.name.lower(): t for t in Theme.objects.all()
+    }
+    url = URLValidator(schemes=["http", "https"])
+    for number, raw in enumerate(reader, start=2):
+        if number - 1 > MAX_ROWS:
+            plan.errors.append(
+                _("Plus de %(max)s lignes : découpez le fichier.") % {"max": MAX_ROWS}
+            )
+            break
+        row = {name: (raw.get(name) or "").strip() for name in COLUMNS}
+        problems = []
+        if not row["collectivite"]:
+            problems.append(_("le nom de la collectivité manque"))
+        kind = kinds.get(row["type"].lower())
+        if kind is None:
+            problems.append(_("type « %(value)s » inconnu") % {"value": row["type"]})
+        departement = None
+        if row["departement"]:
+            departement = departements.get(row["departement"].zfill(2))
+            if departement is None:
+                problems.append(
+                    _("département « %(value)s » inconnu (02, 59, 60, 62 ou 80)")
+                    % {"value": row["departement"]}
+                )
+        country = None
+        if row["collectivite_partenaire"] or row["pays_code"]:
+            code = row["pays_code"].upper()
+            if len(code) != 2 or not code.isalpha():
+                problems.append(
+                    _("code pays « %(value)s » mal formé (deux lettres ISO 3166-1)")
+                    % {"value": row["pays_code"]}
+                )
+            elif code not in countries:
+                problems.append(
+                    _("pays « %(value)s » absent de la liste des pays") % {"value": code}
+                )
+            else:
+                country = countries[code]
+            if not row["collectivite_partenaire"]:
+                problems.append(_("la collectivité partenaire manque"))
+        row_themes = []
+        for name in filter(None, (t.strip() for t in row["themes"].split("|"))):
+            theme = themes.get(name) or themes.get(name.lower())
+            if theme is None:
+                problems.append(_("thème « %(value)s » inconnu") % {"value": name})
+            else:
+                row_themes.append(theme)
+        if row["code_insee_siren"] and not CODE.match(row["code_insee_siren"]):
+            problems.append(
+                _("code « %(value)s » invalide (5 caractères INSEE ou 9 chiffres SIREN)")
+                % {"value": row["code_insee_siren"]}
+            )
+        numbers = {}
+        for column in ("population", "depuis"):
+            if row[column]:
+                try:
+                    numbers[f"{column}_number"] = int(row[column].replace(" ", ""))
+                except ValueError:
+                    problems.append(
+                        _("« %(value)s » n’est pas un nombre (%(column)s)")
+                        % {"value": row[column], "column": column}
+                    )
+        for column in ("site_web", "lien"):
+            if row[column]:
+                try:
+                    url(row[column])
+                except ValidationError:
+                    problems.append(
+                        _("adresse web « %(value)s » invalide") % {"value": row[column]}
+                    )
+        if problems:
+            plan.errors.append(
+                _("Ligne %(number)s : %(problems)s.")
+                % {"number": number, "problems": " ; ".join(problems)}
+            )
+            continue
+        plan.rows.append({**row, "kind": kind, "departement_obj": departement, "country": country,
+                          "theme_objs": row_themes, **numbers})  # fmt: skip
+    if not plan.rows and not plan.errors:
+        plan.errors.append(_("Le fichier ne contient aucune ligne."))
+    return plan
+
+
+def sniff(text):
+    first = text.splitlines()[0] if text else ""
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+@transaction.atomic
+def write(plan):
+    """Create or update authorities (matched by name) and add their cooperations."""
+    authorities = {}
+    for row in plan.rows:
+        authority = authorities.get(row["collectivite"])
+        if authority is None:
+            authority = Authority.objects.filter(name=row["collectivite"]).first() or Authority(
+                name=row["collectivite"], slug=unique_slug(row["collectivite"]), is_published=True
+            )
+            authority.kind = row["kind"]
+            authority.departement = row["departement_obj"]
+            authority.population = row.get("population_number", authority.population)
+            authority.code = row["code_insee_siren"] or authority.code
+            authority.website = row["site_web"] or authority.website
+            authority.is_partner = row["partenaire_du_reseau"].lower() in TRUE
+            authority.full_clean(exclude=["logo"])
+            authority.save()
+            authorities[row["collectivite"]] = authority
+        if row["collectivite_partenaire"]:
+            cooperation = Cooperation.objects.create(
+                authority=authority,
+                partner_name=row["collectivite_partenaire"],
+                country=row["country"],
+                since_year=row.get("depuis_number"),
+                is_current=row["en_cours"].lower() in TRUE or not row["en_cours"],
+                link=row["lien"],
+            )
+            cooperation.themes.set(row["theme_objs"])
+    return len(authorities), plan.cooperations
+
+
+def unique_slug(name):
+    base = slugify(name)[:190] or "collectivite"
+    slug, suffix = base, 2
+    while Authority.objects.filter(slug=slug).exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug

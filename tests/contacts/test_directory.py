@@ -1,0 +1,250 @@
+"""The directory: filters, map counts, country view and open data agree with the database."""
+
+import csv
+import io
+import json
+import random
+import re
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
+
+from contacts.models import Authority, AuthorityType, Cooperation, Departement
+from funding.models import Country, Theme
+
+CODES = ["02", "59", "60", "62", "80"]
+
+
+def generate(authorities=300, cooperations=1000, seed=7):
+    """A larger-than-life directory with known counts."""
+    rng = random.Random(seed)
+    kinds = list(AuthorityType.objects.all()[:4])
+    departements = {d.code: d for d in Departement.objects.all()}
+    countries = list(Country.objects.all())
+    themes = list(Theme.objects.all())
+    created = Authority.objects.bulk_create(
+        Authority(
+            name=f"Commune test {seed}-{index}",
+            slug=f"commune-test-{seed}-{index}",
+            kind=rng.choice(kinds),
+            departement=departements[rng.choice(CODES)],
+            is_published=index % 10 != 0,
+        )
+        for index in range(authorities)
+    )
+    links = Cooperation.objects.bulk_create(
+        Cooperation(
+            authority=rng.choice(created),
+            partner_name=f"Partenaire {seed}-{index}",
+            country=rng.choice(countries),
+        )
+        for index in range(cooperations)
+    )
+    through = Cooperation.themes.through
+    through.objects.bulk_create(
+        through(cooperation_id=link.pk, theme_id=rng.choice(themes).pk) for link in links
+    )
+
+
+def listed_names(client, **params):
+    html = client.get("/collectivites-engagees/", params).content.decode()
+    return set(re.findall(r'<h3><a href="/collectivites-engagees/[^"]+/">([^<]+)</a></h3>', html))
+
+
+def published():
+    return Authority.objects.published()
+
+
+@pytest.mark.django_db
+def test_filters_map_country_view_and_exports_agree_with_the_database(client, initial_content):
+    generate()
+    nord = Departement.objects.get(code="59")
+    senegal = Country.objects.get(code="SN")
+    youth = Theme.objects.get(slug="jeunesse")
+    kind = AuthorityType.objects.get(name="Commune")
+
+    assert listed_names(client, departement="59") == set(
+        published().filter(departement=nord).values_list("name", flat=True)
+    )
+    assert listed_names(client, pays="SN") == set(
+        published().filter(cooperations__country=senegal).values_list("name", flat=True)
+    )
+    assert listed_names(client, theme="jeunesse", type=kind.pk) == set(
+        published().filter(cooperations__themes=youth, kind=kind).values_list("name", flat=True)
+    )
+    html = client.get("/collectivites-engagees/").content.decode()
+    for departement in Departement.objects.all():
+        expected = published().filter(departement=departement).count()
+        assert (
+            f'<th scope="row">{departement.name} ({departement.code})</th><td>{expected}</td>'
+            in html
+        )
+        assert re.search(
+            rf'aria-label="{departement.name} {expected} collectivités? engagées?"', html
+        )
+
+    country_html = client.get("/collectivites-engagees/pays/SN/").content.decode()
+    country_names = set(
+        re.findall(r'<h2><a href="/collectivites-engagees/[^"]+/">([^<]+)</a></h2>', country_html)
+    )
+    assert country_names == set(
+        published().filter(cooperations__country=senegal).values_list("name", flat=True)
+    )
+
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/collectivites-engagees/export.csv").content.decode())
+        )
+    )
+    published_cooperations = Cooperation.objects.filter(authority__is_published=True).count()
+    lonely = published().filter(cooperations__isnull=True).count()
+    assert len(rows) == published_cooperations + lonely
+    data = json.loads(client.get("/collectivites-engagees/export.json").content)
+    assert data["licence"] == "Licence Ouverte / Etalab 2.0"
+    assert data["derniere_modification"]
+    assert len(data["lignes"]) == len(rows)
+    assert (
+        sum(1 for row in rows if row["pays_code"] == "SN")
+        == Cooperation.objects.filter(authority__is_published=True, country=senegal).count()
+    )
+
+
+@pytest.mark.django_db
+def test_an_authority_without_cooperation_is_one_row_with_empty_fields(client, initial_content):
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/collectivites-engagees/export.csv").content.decode())
+        )
+    )
+    lille = next(row for row in rows if row["collectivite"] == "Ville de Lille")
+    assert lille["collectivite_partenaire"] == "" and lille["pays_code"] == ""
+    assert lille["partenaire_du_reseau"] == "True"
+    assert 'rel="license"' in client.get("/collectivites-engagees/export.csv")["Link"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/collectivites-engagees/", "/collectivites-engagees/?pays=SN&theme=jeunesse",
+     "/collectivites-engagees/export.csv", "/collectivites-engagees/export.json",
+     "/collectivites-engagees/pays/SN/"],
+)  # fmt: skip
+def test_queries_do_not_grow_with_the_directory(client, initial_content, url):
+    generate(authorities=20, cooperations=60, seed=1)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = count()
+    generate(authorities=300, cooperations=1000, seed=2)
+    Authority.objects.filter(name__startswith="Commune test").update(is_published=True)
+    assert count() == few
+
+
+@pytest.mark.django_db
+def test_authority_page_groups_cooperations_by_country(client, initial_content):
+    lille = Authority.objects.get(name="Ville de Lille")
+    senegal, morocco = Country.objects.get(code="SN"), Country.objects.get(code="MA")
+    Cooperation.objects.create(
+        authority=lille, partner_name="Saint-Louis", country=senegal, since_year=1978
+    )
+    Cooperation.objects.create(authority=lille, partner_name="Oujda", country=morocco)
+    Cooperation.objects.create(
+        authority=lille, partner_name="Dakar", country=senegal, is_current=False
+    )
+    html = client.get(lille.get_absolute_url()).content.decode()
+    assert (
+        html.index("Maroc")
+        < html.index("Oujda")
+        < html.index("Sénégal")
+        < html.index("Saint-Louis")
+    )
+    assert "depuis 1978" in html and "(terminée)" in html
+
+
+@pytest.mark.django_db
+def test_unpublished_authorities_stay_private(client, initial_content):
+    Authority.objects.filter(name="Ville de Lille").update(is_published=False)
+    assert client.get("/collectivites-engagees/ville-de-lille/").status_code == 404
+    assert "Ville de Lille" not in client.get("/collectivites-engagees/export.csv").content.decode()
+    assert "Ville de Lille" not in listed_names(client)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params", [{"departement": "99"}, {"pays": "ZZZ"}, {"theme": "x" * 5000}, {"type": "abc"}]
+)
+def test_bad_filters_show_everything_with_a_message(client, initial_content, params):
+    response = client.get("/collectivites-engagees/", params)
+    assert response.status_code == 200
+    assert "Certains critères n’ont pas été compris" in response.content.decode()
+    assert len(listed_names(client, **params)) == 6
+
+
+IMPORT_ADMIN = f"/{settings.ADMIN_URL}contacts/authority/importer/"
+HEADER = (
+    "collectivite,type,departement,collectivite_partenaire,pays_code,themes,depuis,en_cours,lien\n"
+)
+
+
+def upload(staff_client, text):
+    file = SimpleUploadedFile("import.csv", text.encode("utf-8"), content_type="text/csv")
+    return staff_client.post(IMPORT_ADMIN, {"file": file})
+
+
+@pytest.mark.django_db
+def test_an_import_with_a_bad_row_writes_nothing_and_names_each_problem(
+    staff_client, initial_content
+):
+    before = (Authority.objects.count(), Cooperation.objects.count())
+    text = HEADER + (
+        "Ville d’Arras,Commune,62,Herzliya,IL,,1998,oui,\n"
+        "Ville de Beauvais,Commune,99,Witten,DE,,,oui,\n"
+        "Ville de Laon,Commune,02,Wetzlar,DEU,,,oui,\n"
+    )
+    html = upload(staff_client, text).content.decode()
+    assert "Ligne 3 : département « 99 » inconnu" in html
+    assert "Ligne 4 : code pays « DEU » mal formé" in html
+    assert "Ligne 2 : pays « IL » absent de la liste des pays" in html
+    assert (Authority.objects.count(), Cooperation.objects.count()) == before
+    assert "Confirmer l’import" not in html
+
+
+@pytest.mark.django_db
+def test_a_clean_import_is_previewed_then_written(staff_client, client, initial_content):
+    text = HEADER + (
+        "Ville d’Amiens,Commune,80,Dschang,CM,,1994,oui,https://example.org/source\n"
+        "Ville d’Amiens,Commune,80,Görlitz,DE,jeunesse|Patrimoine et culture,,non,\n"
+        "Ville de Lille,Commune,59,Saint-Louis,SN,,1978,oui,\n"
+    )
+    Country.objects.create(code="CM", name="Cameroun")
+    Country.objects.create(code="DE", name="Allemagne")
+    response = upload(staff_client, text)
+    html = response.content.decode()
+    assert "Prêt à importer 2 collectivité(s) et 3 coopération(s)." in html
+    assert not Authority.objects.filter(name="Ville d’Amiens").exists()
+    payload = response.context["payload"]
+    response = staff_client.post(IMPORT_ADMIN, {"confirm": "1", "payload": payload})
+    assert response.status_code == 302
+    amiens = Authority.objects.get(name="Ville d’Amiens")
+    assert amiens.slug == slugify("Ville d’Amiens")
+    assert amiens.cooperations.count() == 2
+    goerlitz = amiens.cooperations.get(partner_name="Görlitz")
+    assert not goerlitz.is_current
+    assert set(goerlitz.themes.values_list("slug", flat=True)) == {"jeunesse", "patrimoine"}
+    assert Authority.objects.filter(name="Ville de Lille").count() == 1
+    assert "Dschang" in client.get(amiens.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_tampered_import_payload_is_refused(staff_client, initial_content):
+    response = staff_client.post(
+        IMPORT_ADMIN, {"confirm": "1", "payload": "collectivite\nPirate:fake"}
+    )
+    assert response.status_code == 403

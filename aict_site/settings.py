@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     # Before funding: its initial content refers to the authority types loaded here.
     "contacts",
     "funding",
+    "events",
 ]
 
 MIDDLEWARE = [

@@ -47,6 +47,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("contacts.urls")),
     path("", include("funding.urls")),
+    path("", include("events.urls")),
     # Last: editorial pages answer at /<slug>/.
     path("", include("pages.urls")),
 ]

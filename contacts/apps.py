@@ -7,8 +7,11 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Réseau et contacts")
 
     def ready(self):
-        from aict_site import search
+        from aict_site import notifying, search
 
+        from . import notifications
         from . import search as contacts_search
+        from .models import ContactRequest
 
         search.register(contacts_search.search)
+        notifying.register(ContactRequest, notifications.build_message)

@@ -1,19 +1,10 @@
-import time
-
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from aict_site.antispam import AntiSpamForm
+
 from .models import AuthorityType, ContactRequest, ContactSubject, Departement
-
-TIMESTAMP_SALT = "contacts.form-shown-at"
-MAX_AGE_SECONDS = 24 * 3600
-
-
-class SpamRefused(Exception):
-    """A submission a person would not send: stored nowhere, answered politely."""
 
 
 def no_control_characters(value):
@@ -21,11 +12,7 @@ def no_control_characters(value):
         raise ValidationError(_("Ce champ ne peut pas contenir de saut de ligne."))
 
 
-class ContactForm(forms.ModelForm):
-    # A field hidden from people; bots fill it in.
-    website = forms.CharField(required=False, label=_("Ne pas remplir ce champ"))
-    shown_at = forms.CharField(widget=forms.HiddenInput)
-
+class ContactForm(AntiSpamForm, forms.ModelForm):
     class Meta:
         model = ContactRequest
         fields = [
@@ -61,19 +48,3 @@ class ContactForm(forms.ModelForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["message"].widget.attrs["maxlength"] = 5000
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        if not self.is_bound:
-            self.initial["shown_at"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
-
-    def check_not_spam(self):
-        """Raise SpamRefused for a filled honeypot or a form posted faster than a person can."""
-        if self.data.get("website"):
-            raise SpamRefused("honeypot")
-        try:
-            shown_at = signing.loads(
-                self.data.get("shown_at", ""), salt=TIMESTAMP_SALT, max_age=MAX_AGE_SECONDS
-            )
-        except signing.BadSignature:
-            raise SpamRefused("timestamp") from None
-        if time.time() - float(shown_at) < settings.CONTACT_MIN_SECONDS:
-            raise SpamRefused("too fast")

@@ -9,6 +9,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 from aict_site.images import scaled_height, validate_image
+from aict_site.notifying import Notified
 from aict_site.publishing import Publishable, PublishedQuerySet
 
 LOGO_WIDTH = 240
@@ -166,7 +167,7 @@ class Partner(Publishable):
         return width, scaled_height(self.logo_width, self.logo_height, width)
 
 
-class ContactRequest(models.Model):
+class ContactRequest(Notified):
     """What a visitor wrote through the contact form. Never edited, only handled."""
 
     class Status(models.TextChoices):
@@ -212,9 +213,6 @@ class ContactRequest(models.Model):
         related_name="+",
     )
     internal_notes = models.TextField(_("notes internes"), blank=True)
-    notified_at = models.DateTimeField(_("équipe prévenue le"), null=True, blank=True)
-    notification_attempts = models.PositiveIntegerField(_("tentatives d’envoi"), default=0)
-    notification_error = models.CharField(_("dernière erreur d’envoi"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("demande de contact")

@@ -1,23 +1,16 @@
-"""Telling staff about a contact request, by email, after it is safely stored.
+"""The staff notification of a contact request: whom it goes to and what it says.
 
-A request is saved first; mail goes out only after commit. If the mail server fails, the
-request stays marked as not notified and `send_pending_notifications` retries it. A row lock
-(skipped when another worker holds it) makes two senders at once never send one request twice.
-Logs carry request ids only, never what a visitor wrote.
+Sending, retrying and never sending twice are aict_site.notifying's work.
 """
-
-import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ContactRequest
+from aict_site import notifying
 
-logger = logging.getLogger(__name__)
+from .models import ContactRequest
 
 
 def recipients_for(contact_request):
@@ -54,47 +47,4 @@ def build_message(contact_request):
 
 
 def notify(request_id):
-    """Send the staff notification for one request, once. True when it was sent now."""
-    with transaction.atomic():
-        locked = ContactRequest.objects.select_for_update(
-            skip_locked=True, of=("self",)
-        ).select_related("subject", "office", "departement", "authority_type")
-        contact_request = locked.filter(pk=request_id, notified_at__isnull=True).first()
-        if contact_request is None:
-            return False
-        message = build_message(contact_request)
-        contact_request.notification_attempts += 1
-        if not message.to:
-            contact_request.notification_error = "no recipient configured"
-            logger.error("Contact request %s: no recipient (CONTACT_NOTIFY_EMAILS)", request_id)
-            contact_request.save(update_fields=["notification_attempts", "notification_error"])
-            return False
-        try:
-            message.send()
-        except Exception as error:
-            contact_request.notification_error = type(error).__name__[:200]
-            logger.warning(
-                "Contact request %s: notification failed (%s)", request_id, type(error).__name__
-            )
-            contact_request.save(update_fields=["notification_attempts", "notification_error"])
-            return False
-        contact_request.notified_at = timezone.now()
-        contact_request.notification_error = ""
-        contact_request.save(
-            update_fields=["notified_at", "notification_attempts", "notification_error"]
-        )
-        return True
-
-
-def send_pending():
-    """Retry every request whose notification has not gone out; (sent, still pending)."""
-    sent = 0
-    pending_ids = list(
-        ContactRequest.objects.filter(notified_at__isnull=True)
-        .order_by("created_at")
-        .values_list("pk", flat=True)
-    )
-    for request_id in pending_ids:
-        sent += notify(request_id)
-    still_pending = ContactRequest.objects.filter(notified_at__isnull=True).count()
-    return sent, still_pending
+    return notifying.notify(ContactRequest, request_id)

@@ -5,6 +5,7 @@ Each export or erasure is logged with counts only: the log never holds the data 
 
 import logging
 
+from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 
 from .models import ContactRequest
@@ -12,6 +13,13 @@ from .models import ContactRequest
 logger = logging.getLogger(__name__)
 
 VISITOR_FIELDS = ["name", "email", "organisation", "message", "created_at", "status"]
+
+
+def registrations_of(email):
+    if not apps.is_installed("events"):
+        return []
+    Registration = apps.get_model("events", "Registration")
+    return Registration.objects.filter(email__iexact=email)
 
 
 def held_about(email):
@@ -28,6 +36,17 @@ def held_about(email):
                 "departement": str(request.departement or ""),
             }
             for request in requests
+        ],
+        "event_registrations": [
+            {
+                "event": registration.event.title,
+                "name": registration.name,
+                "email": registration.email,
+                "organisation": registration.organisation,
+                "status": registration.status,
+                "created_at": registration.created_at,
+            }
+            for registration in registrations_of(email).select_related("event")
         ],
     }
 
@@ -47,6 +66,8 @@ def erase(emails, user):
     deleted = 0
     for email in set(emails):
         count, _by_model = ContactRequest.objects.filter(email__iexact=email).delete()
+        deleted += count
+        count, _by_model = registrations_of(email).delete()
         deleted += count
     logger.info(
         "Personal data erased by user %s: %s address(es), %s record(s)",

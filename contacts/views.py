@@ -1,16 +1,13 @@
 from functools import partial
 
-from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from aict_site.clients import client_ip
-from aict_site.ratelimit import hit
+from aict_site import antispam
 
 from . import notifications
-from .forms import ContactForm, SpamRefused
+from .forms import ContactForm
 from .models import Office, Partner, Person
 
 
@@ -27,23 +24,12 @@ class ContactView(FormView):
         return context
 
     def form_valid(self, form):
-        try:
-            form.check_not_spam()
-        except SpamRefused:
-            return self.refuse(
-                form,
-                _("Votre message n’a pas pu être envoyé. Relisez-le, puis envoyez-le à nouveau."),
-                status=400,
-            )
-        if not hit("contact", client_ip(self.request), settings.CONTACT_RATE_LIMIT):
-            return self.refuse(
-                form,
-                _(
-                    "Vous avez envoyé beaucoup de messages en peu de temps. Réessayez dans une "
-                    "heure, ou appelez-nous : votre message est conservé ci-dessous."
-                ),
-                status=429,
-            )
+        refusal = antispam.screen(self.request, form, "contact")
+        if refusal:
+            message, status = refusal
+            response = self.render_to_response(self.get_context_data(form=form.fresh_copy(message)))
+            response.status_code = status
+            return response
         with transaction.atomic():
             contact_request = form.save(commit=False)
             contact_request.office = notifications.route(contact_request)
@@ -51,18 +37,6 @@ class ContactView(FormView):
             # robust: a failure to notify is logged and retried later, never shown to the visitor.
             transaction.on_commit(partial(notifications.notify, contact_request.pk), robust=True)
         return redirect("contacts:thanks")
-
-    def refuse(self, form, message, status):
-        """Show the form again with what the visitor typed, and a fresh timestamp."""
-        fresh = ContactForm(data=self.request.POST)
-        fresh.data = fresh.data.copy()
-        fresh.data["shown_at"] = ContactForm().initial["shown_at"]
-        fresh.data["website"] = ""
-        fresh.is_valid()
-        fresh.add_error(None, message)
-        response = self.render_to_response(self.get_context_data(form=fresh))
-        response.status_code = status
-        return response
 
 
 class ThanksView(TemplateView):

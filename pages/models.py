@@ -18,6 +18,7 @@ APP_ROUTES = {
     "contact": "contacts:contact",
     "partners": "contacts:partner-list",
     "funding": "funding:scheme-list",
+    "agenda": "events:upcoming",
 }
 
 
@@ -43,6 +44,7 @@ class Page(Publishable):
         CONTACT = "contact", _("Contact (avec le formulaire)")
         PARTNERS = "partners", _("Partenaires (avec leurs logos)")
         FUNDING = "funding", _("Financements (avec la recherche de dispositifs)")
+        AGENDA = "agenda", _("Agenda")
 
     title = models.CharField(_("titre"), max_length=200)
     slug = models.SlugField(

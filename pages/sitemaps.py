@@ -7,9 +7,11 @@ class PageSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        # The funding list is listed by the funding app's own sitemap section.
+        # The funding and agenda lists are in those apps' own sitemap sections.
         return (
-            Page.objects.published().exclude(layout=Page.Layout.FUNDING).order_by("position", "pk")
+            Page.objects.published()
+            .exclude(layout__in=[Page.Layout.FUNDING, Page.Layout.AGENDA])
+            .order_by("position", "pk")
         )
 
     def lastmod(self, page):

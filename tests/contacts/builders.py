@@ -1,13 +1,9 @@
-import time
-
-from django.core import signing
-
-from contacts.forms import TIMESTAMP_SALT
+from aict_site.antispam import timestamp
 from contacts.models import ContactSubject, Departement
 
 
 def shown_seconds_ago(seconds=30):
-    return signing.dumps(time.time() - seconds, salt=TIMESTAMP_SALT)
+    return timestamp(seconds)
 
 
 def contact_data(**overrides):

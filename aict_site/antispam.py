@@ -1,0 +1,79 @@
+"""What keeps robots out of the public forms without bothering people: a honeypot field, a
+signed timestamp (a person takes a few seconds to fill a form in) and a rate limit per address.
+
+A refused post stores nothing; the form comes back with what the person typed.
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from .clients import client_ip
+from .ratelimit import hit
+
+TIMESTAMP_SALT = "contacts.form-shown-at"
+MAX_AGE_SECONDS = 24 * 3600
+
+
+class SpamRefused(Exception):
+    """A submission a person would not send."""
+
+
+def timestamp(seconds_ago=0):
+    return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)
+
+
+class AntiSpamForm(forms.Form):
+    # A field hidden from people (display: none); robots fill it in.
+    website = forms.CharField(required=False, label=_("Ne pas remplir ce champ"))
+    shown_at = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        if not self.is_bound:
+            self.initial["shown_at"] = timestamp()
+
+    def check_not_spam(self):
+        """Raise SpamRefused for a filled honeypot or a form posted faster than a person can."""
+        if self.data.get("website"):
+            raise SpamRefused("honeypot")
+        try:
+            shown_at = signing.loads(
+                self.data.get("shown_at", ""), salt=TIMESTAMP_SALT, max_age=MAX_AGE_SECONDS
+            )
+        except signing.BadSignature:
+            raise SpamRefused("timestamp") from None
+        if time.time() - float(shown_at) < settings.CONTACT_MIN_SECONDS:
+            raise SpamRefused("too fast")
+
+    def fresh_copy(self, message):
+        """The same form, with what was typed, a new timestamp and `message` on top."""
+        data = self.data.copy()
+        data["shown_at"] = timestamp()
+        data["website"] = ""
+        fresh = type(self)(data=data)
+        fresh.is_valid()
+        fresh.add_error(None, message)
+        return fresh
+
+
+REFUSED = _("Votre message n’a pas pu être envoyé. Relisez-le, puis envoyez-le à nouveau.")
+TOO_MANY = _(
+    "Vous avez envoyé beaucoup de messages en peu de temps. Réessayez dans une heure, "
+    "ou appelez-nous : ce que vous avez écrit est conservé ci-dessous."
+)
+
+
+def screen(request, form, scope):
+    """None when the post may be stored, else (message, HTTP status) for the refusal."""
+    try:
+        form.check_not_spam()
+    except SpamRefused:
+        return REFUSED, 400
+    if not hit(scope, client_ip(request), settings.CONTACT_RATE_LIMIT):
+        return TOO_MANY, 429
+    return None

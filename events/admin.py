@@ -1,0 +1,137 @@
+import csv
+
+from django.contrib import admin
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from contacts.admin import csv_safe
+
+from .models import Event, EventKind, Registration
+
+
+@admin.register(EventKind)
+class EventKindAdmin(VersionAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    list_filter = []
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    extra = 0
+    fields = ["name", "email", "organisation", "authority_type", "status", "created_at"]
+    readonly_fields = ["name", "email", "organisation", "authority_type", "created_at"]
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class Timing(admin.SimpleListFilter):
+    title = _("date")
+    parameter_name = "quand"
+
+    def lookups(self, request, model_admin):
+        return [("a-venir", _("à venir")), ("passe", _("passés"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "a-venir":
+            return queryset.filter(ends_at__gt=now)
+        if self.value() == "passe":
+            return queryset.filter(ends_at__lte=now)
+        return queryset
+
+
+REGISTRANT_COLUMNS = [
+    ("name", _("nom")),
+    ("email", _("adresse électronique")),
+    ("organisation", _("organisation")),
+    ("authority_type", _("type de collectivité")),
+    ("status", _("statut")),
+    ("created_at", _("inscrite le")),
+]
+
+
+@admin.register(Event)
+class EventAdmin(VersionAdmin):
+    list_display = ["title", "kind", "starts_at", "is_published", "is_registration_open",
+                    "capacity", "confirmed"]  # fmt: skip
+    list_filter = [Timing, "kind", "is_published", "is_registration_open"]
+    list_select_related = ["kind"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["schemes"]
+    date_hierarchy = "starts_at"
+    inlines = [RegistrationInline]
+    actions = ["close_registration", "export_registrants"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "summary", "description", "audience"]}),
+        (
+            _("Date et lieu"),
+            {"fields": [("starts_at", "ends_at"), "place", "office", "address", "online_url"]},
+        ),
+        (_("Inscriptions"), {"fields": ["is_registration_open", "capacity"]}),
+        (_("Liens et publication"), {"fields": ["schemes", "is_published"]}),
+    ]
+
+    @admin.display(description=_("inscrits confirmés"))
+    def confirmed(self, event):
+        return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+    @admin.action(description=_("Clore les inscriptions"), permissions=["change"])
+    def close_registration(self, request, queryset):
+        count = queryset.update(is_registration_open=False)
+        self.message_user(
+            request, _("Inscriptions closes pour %(count)s événement(s).") % {"count": count}
+        )
+
+    @admin.action(description=_("Exporter les inscrits en CSV (Excel)"), permissions=["view"])
+    def export_registrants(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="inscrits.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([str(_("événement"))] + [str(label) for _f, label in REGISTRANT_COLUMNS])
+        registrations = Registration.objects.filter(event__in=queryset).select_related(
+            "event", "authority_type"
+        )
+        for registration in registrations.order_by("event__starts_at", "created_at"):
+            row = [registration.event.title]
+            for field, _label in REGISTRANT_COLUMNS:
+                value = getattr(registration, field)
+                if field == "created_at":
+                    value = timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+                elif field == "status":
+                    value = registration.get_status_display()
+                row.append(csv_safe("" if value is None else str(value)))
+            writer.writerow(row)
+        return response
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "event", "status", "created_at", "notified"]
+    list_filter = ["status", "event"]
+    list_select_related = ["event"]
+    search_fields = ["name", "email", "organisation"]
+    readonly_fields = ["event", "name", "email", "organisation", "authority_type", "created_at",
+                       "notified_at", "notification_attempts", "notification_error"]  # fmt: skip
+    actions = ["confirm_from_waiting_list"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("équipe prévenue"), boolean=True)
+    def notified(self, registration):
+        return registration.notified_at is not None
+
+    @admin.action(description=_("Confirmer (sortir de la liste d’attente)"), permissions=["change"])
+    def confirm_from_waiting_list(self, request, queryset):
+        count = queryset.filter(status=Registration.Status.WAITING).update(
+            status=Registration.Status.CONFIRMED
+        )
+        self.message_user(request, _("%(count)s inscription(s) confirmée(s).") % {"count": count})

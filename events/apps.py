@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "events"
+    verbose_name = _("Agenda")
+
+    def ready(self):
+        from aict_site import notifying, search
+
+        from . import registrations
+        from . import search as events_search
+        from .models import Registration
+
+        search.register(events_search.search)
+        notifying.register(Registration, registrations.build_message)

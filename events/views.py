@@ -1,0 +1,118 @@
+from itertools import groupby
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from aict_site import antispam
+
+from . import registrations
+from .calendars import calendar_of
+from .forms import RegistrationForm
+from .models import Event, Registration
+
+
+class UpcomingView(ListView):
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return Event.objects.upcoming().select_related("kind", "office")
+
+
+class ArchiveView(TemplateView):
+    template_name = "events/event_archive.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        past = Event.objects.past().select_related("kind")
+        context["years"] = [
+            (year, list(items))
+            for year, items in groupby(past, key=lambda e: timezone.localtime(e.starts_at).year)
+        ]
+        return context
+
+
+class EventDetailView(DetailView):
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return (
+            Event.objects.published().select_related("kind", "office").prefetch_related("schemes")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        context["seats_left"] = registrations.seats_left(event)
+        context["form"] = kwargs.get("form") or (
+            RegistrationForm() if event.accepts_registrations() else None
+        )
+        context["breadcrumbs"] = [(_("Agenda"), reverse("events:upcoming")), (event.title, None)]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = event = self.get_object()
+        if not event.accepts_registrations():
+            return self.render_refusal(
+                RegistrationForm(data=request.POST),
+                _("Les inscriptions à cet événement sont closes."),
+                400,
+            )
+        form = RegistrationForm(data=request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        refusal = antispam.screen(request, form, "registration")
+        if refusal:
+            message, status = refusal
+            return self.render_refusal(form, message, status)
+        data = {name: form.cleaned_data[name] for name in RegistrationForm.Meta.fields}
+        registration = registrations.register(event, data)
+        return redirect(
+            "events:registered", slug=event.slug, ticket=registrations.ticket(registration)
+        )
+
+    def render_refusal(self, form, message, status):
+        response = self.render_to_response(self.get_context_data(form=form.fresh_copy(message)))
+        response.status_code = status
+        return response
+
+
+class RegisteredView(TemplateView):
+    """The registrant's confirmation: their status and, for online events, the link."""
+
+    template_name = "events/registered.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pk = registrations.from_ticket(self.kwargs["ticket"])
+        registration = (
+            Registration.objects.select_related("event").filter(pk=pk).first() if pk else None
+        )
+        if registration is None or registration.event.slug != self.kwargs["slug"]:
+            raise Http404
+        context["registration"] = registration
+        context["event"] = registration.event
+        return context
+
+
+def ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def upcoming_ics(request):
+    base = f"{request.scheme}://{request.get_host()}"
+    events = Event.objects.upcoming().select_related("office")
+    return ics_response(calendar_of(events, base, _("Agenda de Lianes coopération")), "agenda.ics")
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published().select_related("office"), slug=slug)
+    base = f"{request.scheme}://{request.get_host()}"
+    return ics_response(calendar_of([event], base, event.title), f"{event.slug}.ics")

@@ -1,0 +1,236 @@
+"""Registration: stored first, staff told after commit, never overbooked, never a 500."""
+
+import re
+import threading
+import urllib.parse
+import urllib.request
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+
+from aict_site.antispam import timestamp
+from events.models import Event, Registration
+from tests.events.builders import make_event
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+def form(**overrides):
+    data = {
+        "name": "Camille Martin",
+        "email": "camille@mairie-exemple.fr",
+        "organisation": "Mairie d’Exemple",
+        "authority_type": "",
+        "website": "",
+        "shown_at": timestamp(30),
+    }
+    data.update(overrides)
+    return data
+
+
+def register(client, event, capture, **overrides):
+    with capture(execute=True):
+        return client.post(event.get_absolute_url(), form(**overrides))
+
+
+@pytest.mark.django_db
+def test_a_registration_is_confirmed_and_staff_are_told(
+    client, initial_content, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
+    event = make_event(capacity=20)
+    response = register(client, event, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.status == "confirmed" and registration.notified_at
+    page = client.get(response["Location"]).content.decode()
+    assert "Votre inscription est confirmée" in page
+    assert mailoutbox[0].to == ["equipe@lianes.example"]
+    assert mailoutbox[0].reply_to == ["camille@mairie-exemple.fr"]
+    assert "Il reste 19 places." in client.get(event.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_online_link_is_shown_only_to_registrants(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    event = make_event(place=Event.Place.ONLINE, online_url="https://visio.example.org/secret-room")
+    assert "secret-room" not in client.get(event.get_absolute_url()).content.decode()
+    response = register(client, event, django_capture_on_commit_callbacks)
+    assert (
+        "https://visio.example.org/secret-room" in client.get(response["Location"]).content.decode()
+    )
+    tampered = response["Location"].replace("inscription/", "inscription/x")
+    assert client.get(tampered).status_code == 404
+
+
+@pytest.mark.django_db
+def test_once_full_new_registrations_go_on_the_waiting_list(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+    register(client, event, django_capture_on_commit_callbacks)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Complet : les nouvelles inscriptions vont sur la liste d’attente." in html
+    response = register(
+        client, event, django_capture_on_commit_callbacks, email="autre@example.org"
+    )
+    assert "Vous êtes sur la liste d’attente" in client.get(response["Location"]).content.decode()
+    assert list(Registration.objects.values_list("status", flat=True)) == ["confirmed", "waiting"]
+
+
+@pytest.mark.django_db
+def test_closed_or_past_events_refuse_registrations(client, initial_content):
+    closed = make_event("Fermé", is_registration_open=False)
+    assert "Les inscriptions sont closes." in client.get(closed.get_absolute_url()).content.decode()
+    assert client.post(closed.get_absolute_url(), form()).status_code == 400
+    past = make_event("Passé", starts_in=timedelta(days=-3))
+    assert client.post(past.get_absolute_url(), form()).status_code == 400
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "overrides",
+    [{"email": "pas-une-adresse"}, {"name": ""}, {"name": "x" * 5000}, {"authority_type": "abc"},
+     {"name": "Nom\r\nBcc: x@example.org"}, {"organisation": "<script>alert(1)</script>"}],
+)  # fmt: skip
+def test_bad_input_gets_field_errors_never_a_500(client, initial_content, overrides):
+    event = make_event()
+    response = client.post(event.get_absolute_url(), form(**overrides))
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        html = response.content.decode()
+        assert "L’inscription n’est pas encore enregistrée" in html
+        assert "<script>alert(1)</script>" not in html
+        assert Registration.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "overrides", [{"website": "spam"}, {"shown_at": "just now"}, {"shown_at": "forged"}]
+)
+def test_robots_are_refused_and_nothing_is_stored(client, initial_content, overrides):
+    if overrides.get("shown_at") == "just now":
+        overrides = {"shown_at": timestamp(0)}
+    event = make_event()
+    response = client.post(event.get_absolute_url(), form(**overrides))
+    assert response.status_code == 400
+    assert "Mairie d’Exemple" in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_invalid_utf8_is_not_a_crash(client, initial_content):
+    event = make_event()
+    response = client.post(
+        event.get_absolute_url(), b"name=\xff\xfe", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code in (200, 400)
+
+
+@pytest.mark.django_db
+def test_admin_moves_someone_off_the_waiting_list_closes_and_exports(staff_client, initial_content):
+    event = make_event(capacity=1)
+    Registration.objects.create(
+        event=event, name="A", email="a@x.org", organisation="O", status="confirmed"
+    )
+    waiting = Registration.objects.create(
+        event=event, name="B", email="b@x.org", organisation="O", status="waiting"
+    )
+    admin = f"/{settings.ADMIN_URL}events/"
+    staff_client.post(
+        f"{admin}registration/",
+        {"action": "confirm_from_waiting_list", "_selected_action": [waiting.pk]},
+    )
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+    staff_client.post(
+        f"{admin}event/", {"action": "close_registration", "_selected_action": [event.pk]}
+    )
+    assert not Event.objects.get(pk=event.pk).is_registration_open
+    response = staff_client.post(
+        f"{admin}event/", {"action": "export_registrants", "_selected_action": [event.pk]}
+    )
+    content = response.content.decode()
+    assert content.startswith("\ufeff") and "a@x.org" in content and "b@x.org" in content
+    assert staff_client.get(f"{admin}event/{event.pk}/change/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_registrations_follow_the_retention_rule_and_personal_data_rights(
+    staff_client, initial_content
+):
+    from django.utils import timezone
+
+    event = make_event()
+    old = Registration.objects.create(
+        event=event, name="A", email="a@x.org", organisation="O", status="confirmed"
+    )
+    Registration.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2000))
+    kept = Registration.objects.create(
+        event=event, name="B", email="b@x.org", organisation="O", status="confirmed"
+    )
+    call_command("purge_contact_requests", verbosity=0)
+    assert list(Registration.objects.values_list("pk", flat=True)) == [kept.pk]
+    from contacts.personal_data import erase, held_about
+
+    assert held_about("B@x.org")["event_registrations"][0]["organisation"] == "O"
+    erase(["b@x.org"], staff_client.user)
+    assert not Registration.objects.exists()
+
+
+def test_50_registrations_at_once_for_the_last_10_seats(
+    live_server, transactional_db, django_db_serialized_rollback, settings
+):
+    call_command("load_initial_content", verbosity=0)
+    settings.CONTACT_RATE_LIMIT = 10_000
+    cache.clear()
+    event = make_event("Dernières places", capacity=12)
+    for index in range(2):
+        Registration.objects.create(
+            event=event,
+            name=f"Déjà {index}",
+            email=f"d{index}@x.org",
+            organisation="O",
+            status="confirmed",
+        )
+    url = live_server.url + event.get_absolute_url()
+    with urllib.request.urlopen(url) as response:
+        html = response.read().decode()
+        cookie = response.headers["Set-Cookie"].split(";")[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    bodies = [
+        urllib.parse.urlencode(
+            form(name=f"Personne {i}", email=f"p{i}@x.org", csrfmiddlewaretoken=token)
+        ).encode()
+        for i in range(50)
+    ]
+    barrier = threading.Barrier(50)
+    statuses = []
+
+    def post(body):
+        request = urllib.request.Request(url, data=body, headers={"Cookie": cookie, "Referer": url})
+        barrier.wait()
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                statuses.append(response.status)
+        except urllib.error.HTTPError as error:
+            statuses.append(error.code)
+
+    threads = [threading.Thread(target=post, args=(body,)) for body in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses.count(200) == 50, sorted(set(statuses))
+    new = Registration.objects.filter(event=event, name__startswith="Personne")
+    assert new.filter(status="confirmed").count() == 10
+    assert new.filter(status="waiting").count() == 40
+    assert Registration.objects.filter(event=event, status="confirmed").count() == event.capacity

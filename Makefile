@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages
+.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -75,6 +75,17 @@ test-sqlite: install-test ## The suite on SQLite only
 
 test-postgres: install-test ## The suite on PostgreSQL only
 	scripts/run-tests.sh postgres
+
+backup: install ## Back up the database and media into BACKUP_DIR (keeps BACKUP_KEEP archives)
+	$(MANAGE) backup
+
+restore: install ## Restore FILE=… into an empty database and media folder (FORCE=1 to overwrite)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/aict-backup-….tar.gz" >&2; exit 2; }
+	$(MANAGE) restore "$(FILE)" $(if $(FORCE),--force,)
+
+bench: install ## Benchmark the site under load on SQLite and PostgreSQL (writes bench/results/)
+	@scripts/system-packages.sh bench
+	$(BIN)/python bench/run.py
 
 superuser: prepare ## Create the first staff account
 	DEBUG=1 $(MANAGE) createsuperuser

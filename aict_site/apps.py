@@ -8,6 +8,7 @@ class AictSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import roles
+        from . import pagecache, roles
 
         post_migrate.connect(roles.sync_roles, dispatch_uid="aict_site.sync_roles")
+        pagecache.connect()

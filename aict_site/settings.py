@@ -59,6 +59,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "aict_site.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for cached pages too, so it sits outside the page cache.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, CSRF and the view: a cached page skips all of them.
+    "aict_site.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -226,9 +230,17 @@ LOGGING = {
 
 # Contact requests (and registrations) are deleted after this many days (CNIL: 3 years).
 CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=1095)
+# Rendered public pages are kept this long at most (seconds; 0 turns the cache off). Any
+# content change empties the cache at once; the limit only bounds clock-dependent text.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+
 # Contact form: accepted submissions per client address and hour, and the least time (seconds)
 # between showing the form and posting it; bots are faster than people.
 CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
 CONTACT_MIN_SECONDS = env.int("CONTACT_MIN_SECONDS", default=3)
 # Never let a slow mail server hold a visitor's request for long.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+
+# Backups: where `manage.py backup` writes its archives, and how many it keeps.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)

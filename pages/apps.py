@@ -12,3 +12,11 @@ class PagesConfig(AppConfig):
         from . import search as page_search
 
         search.register(page_search.search)
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import SiteSettings, forget_site_settings
+
+        post_save.connect(forget_site_settings, sender=SiteSettings, dispatch_uid="site-settings")
+        post_delete.connect(
+            forget_site_settings, sender=SiteSettings, dispatch_uid="site-settings-d"
+        )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -243,6 +244,13 @@ class Action(OrderedItem):
         super().save(*args, **kwargs)
 
 
+SITE_SETTINGS_KEY = "pages:site-settings"
+
+
+def forget_site_settings(**kwargs):
+    cache.delete(SITE_SETTINGS_KEY)
+
+
 class SiteSettings(models.Model):
     """The one record of facts about the organisation that the footer and legal pages show."""
 
@@ -300,8 +308,12 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls):
-        settings_record, _created = cls.objects.get_or_create(pk=1)
-        return settings_record
+        """The record, from the shared cache when it is there: every page's footer reads it."""
+        record = cache.get(SITE_SETTINGS_KEY)
+        if record is None:
+            record, _created = cls.objects.get_or_create(pk=1)
+            cache.set(SITE_SETTINGS_KEY, record, timeout=None)
+        return record
 
     @property
     def social_links(self):

@@ -16,9 +16,14 @@ case "${1:-}" in
     command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || want+=(chromium)
     command -v java >/dev/null || want+=(default-jre-headless)
     command -v npm >/dev/null || want+=(npm)
+    command -v redis-server >/dev/null || want+=(redis-server)
+    ;;
+  bench)
+    command -v wrk >/dev/null || want+=(wrk)
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || want+=(postgresql)
     ;;
   *)
-    echo "usage: $0 python|gettext|test" >&2
+    echo "usage: $0 python|gettext|test|bench" >&2
     exit 2
     ;;
 esac

@@ -9,6 +9,14 @@ from django.core.servers.basehttp import WSGIServer
 WSGIServer.request_queue_size = 256
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty shared cache: no page, version or rate count left over."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def initial_content(db):
     """The client's content, loaded as `make run` loads it."""

@@ -15,7 +15,9 @@ from tests.contacts.builders import contact_data
 SUBMISSIONS = 200
 
 
-def test_200_simultaneous_submissions_are_all_stored_once(live_server, transactional_db, settings):
+def test_200_simultaneous_submissions_are_all_stored_once(
+    live_server, transactional_db, django_db_serialized_rollback, settings
+):
     from django.core.management import call_command
 
     call_command("load_initial_content", verbosity=0)

@@ -70,7 +70,7 @@ def test_with_the_mail_server_down_the_request_is_kept_and_retried_once(
     assert ContactRequest.objects.get().notified_at is not None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_senders_at_once_send_each_notification_once(initial_content, smtp):
     smtp.start()
     from contacts.models import ContactSubject

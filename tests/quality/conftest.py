@@ -28,6 +28,10 @@ def browser():
 def live_site(live_server, transactional_db, django_db_serialized_rollback):
     """The live server on the migrated database (départements and roles come from data
     migrations, which a transactional test's flush would otherwise remove)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    # Ids cached by earlier tests may not match the restored rows.
+    ContentType.objects.clear_cache()
     call_command("load_initial_content", verbosity=0)
     return live_server.url
 

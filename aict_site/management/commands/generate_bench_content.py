@@ -1,0 +1,113 @@
+"""Fill a database with a larger-than-life volume of content, for the benchmark.
+
+200 pages, 100 funding schemes with 400 calls, 300 authorities with 1,000 cooperations and
+100 events, on top of the initial content. Deterministic (fixed seed), so runs compare.
+"""
+
+import random
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+WORDS = (
+    "coopération décentralisée jeunesse eau assainissement climat patrimoine formation agents "
+    "collectivité partenaire projet financement territoire solidarité internationale mobilité "
+    "énergie déchets éducation citoyenneté mondiale développement durable"
+).split()
+
+
+class Command(BaseCommand):
+    help = "Fill the database with benchmark content (200 pages, 100 schemes, 300 authorities…)."
+
+    def handle(self, *args, **options):
+        from contacts.models import Authority, AuthorityType, Cooperation, Departement
+        from events.models import Event, EventKind
+        from funding.models import Call, Country, Funder, Scheme, Theme
+        from pages.models import Page
+
+        rng = random.Random(2026)
+
+        def text(words):
+            return " ".join(rng.choice(WORDS) for _ in range(words))
+
+        now = timezone.now()
+        with transaction.atomic():
+            for index in range(200):
+                Page(
+                    title=f"Page de démonstration {index}",
+                    slug=f"page-demo-{index}",
+                    summary=text(20),
+                    body=f"<p>{text(120)}</p><h2>{text(4)}</h2><p>{text(80)}</p>",
+                    is_published=True,
+                    show_in_menu=False,
+                    position=100 + index,
+                ).save()
+            funders = [
+                Funder.objects.create(name=f"Financeur {i}", position=10 + i) for i in range(10)
+            ]
+            themes = list(Theme.objects.all())
+            countries = list(Country.objects.all())
+            types = list(AuthorityType.objects.all())
+            for index in range(100):
+                scheme = Scheme(
+                    funder=rng.choice(funders),
+                    title=f"Dispositif de démonstration {index}",
+                    slug=f"dispositif-demo-{index}",
+                    kind=rng.choice([k for k, _label in Scheme.Kind.choices]),
+                    summary=text(30),
+                    description=f"<p>{text(150)}</p>",
+                    source="Contenu de démonstration",
+                    is_published=True,
+                )
+                scheme.save()
+                scheme.themes.set(rng.sample(themes, 2))
+                scheme.countries.set(rng.sample(countries, rng.choice([0, 1, 2])))
+                scheme.eligible_authority_types.set(rng.sample(types, 2))
+                for edition in range(4):
+                    opens = now + timedelta(days=rng.randint(-700, 200))
+                    Call.objects.create(
+                        scheme=scheme,
+                        title=f"Édition {edition}",
+                        opens_at=opens,
+                        closes_at=opens + timedelta(days=rng.randint(20, 120)),
+                    )
+            departements = list(Departement.objects.all())
+            authorities = [
+                Authority(
+                    name=f"Collectivité de démonstration {index}",
+                    slug=f"collectivite-demo-{index}",
+                    kind=rng.choice(types),
+                    departement=rng.choice(departements),
+                    description=text(25),
+                    is_published=True,
+                )
+                for index in range(300)
+            ]
+            for authority in authorities:
+                authority.save()
+            for index in range(1000):
+                cooperation = Cooperation.objects.create(
+                    authority=rng.choice(authorities),
+                    partner_name=f"Partenaire {index}",
+                    country=rng.choice(countries),
+                    since_year=rng.randint(1970, 2025),
+                )
+                cooperation.themes.set(rng.sample(themes, 1))
+            kind = EventKind.objects.first()
+            for index in range(100):
+                starts = now + timedelta(days=rng.randint(-300, 300), hours=rng.randint(0, 8))
+                Event.objects.create(
+                    title=f"Événement de démonstration {index}",
+                    slug=f"evenement-demo-{index}",
+                    kind=kind,
+                    starts_at=starts,
+                    ends_at=starts + timedelta(hours=2),
+                    place=Event.Place.ADDRESS,
+                    address="Lille",
+                    summary=text(25),
+                    is_published=True,
+                    capacity=30,
+                )
+        self.stdout.write("benchmark content created")

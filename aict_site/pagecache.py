@@ -1,0 +1,132 @@
+"""A shared cache of the rendered public pages, emptied whenever staff change content.
+
+Anonymous GET requests are answered from the cache before sessions, authentication, CSRF
+and the view run: that is where a page's cost goes. The cache is the shared one (file-based
+by default, Redis via CACHE_URL), so every worker and every server sees the same entries.
+
+Freshness: every save or delete of content bumps one version number in the shared cache;
+an entry made under an older version is never served, so an edit shows on the very next
+request, whichever worker answers. Pages that depend on the clock (an open call, days left,
+upcoming events) are kept at most PAGE_CACHE_SECONDS.
+
+Never cached: requests carrying a session cookie (staff, anyone logged in), responses that
+set a cookie or used a CSRF token (every page with a form), anything but a 200 GET.
+"""
+
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+
+VERSION_KEY = "pagecache:version"
+CONTENT_APPS = {"pages", "funding", "contacts", "events"}
+# Records visitors send: they change nothing a cached page shows.
+NOT_CONTENT = {("contacts", "contactrequest"), ("events", "registration")}
+
+
+def current_version():
+    return cache.get(VERSION_KEY) or 0
+
+
+def new_version():
+    # A timestamp rather than a counter: monotonic enough, and no lost update between workers.
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def bump(**kwargs):
+    """A new content version: every cached page becomes stale.
+
+    Now, and again after commit, so that no request that read the old rows while the
+    transaction was open can store them under the version it saw."""
+    new_version()
+    transaction.on_commit(new_version)
+
+
+def connect():
+    for app_label in CONTENT_APPS:
+        if not apps.is_installed(app_label):
+            continue
+        for model in apps.get_app_config(app_label).get_models():
+            if (model._meta.app_label, model._meta.model_name) in NOT_CONTENT:
+                continue
+            uid = f"pagecache.{model._meta.label}"
+            post_save.connect(bump, sender=model, dispatch_uid=f"{uid}.save")
+            post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}.delete")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    bump, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}"
+                )
+
+
+def key_for(request):
+    return f"pagecache:page:{request.get_full_path()}"
+
+
+def cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.path.startswith("/" + settings.ADMIN_URL)
+        and len(request.get_full_path()) <= 500
+    )
+
+
+def cacheable_response(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-cache" not in response.get("Cache-Control", "")
+    )
+
+
+def is_admin_change(request, response):
+    return (
+        request.method == "POST"
+        and request.path.startswith("/" + settings.ADMIN_URL)
+        and response.status_code < 400
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            response = self.get_response(request)
+            if is_admin_change(request, response):
+                # Admin actions may update rows in bulk, without signals: start afresh.
+                new_version()
+            return response
+        key = key_for(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or 0
+        entry = found.get(key)
+        if entry and entry["version"] == version:
+            response = HttpResponse(entry["content"], status=200)
+            for header, value in entry["headers"]:
+                response.headers[header] = value
+            response.headers["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if cacheable_response(request, response):
+            cache.set(
+                key,
+                {
+                    "version": version,
+                    "content": response.content,
+                    "headers": list(response.headers.items()),
+                },
+                timeout=settings.PAGE_CACHE_SECONDS,
+            )
+            response.headers["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,166 @@
+"""Two app servers behind one address: one database, one Redis cache, nothing in local memory.
+
+An edit made through the admin of instance A shows on the very next request to instance B;
+the contact form's rate limit and the admin's lock-out count across both instances.
+"""
+
+import http.cookiejar
+import os
+import re
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage
+
+ADMIN = "/gestion/"
+PASSWORD = "un mot de passe solide 2026"
+
+
+def database_url(tmp_path):
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    import psycopg
+
+    server = url.rsplit("/", 1)[0]
+    with psycopg.connect(server + "/postgres", autocommit=True) as admin:
+        admin.execute("DROP DATABASE IF EXISTS aict_two_instances")
+        admin.execute("CREATE DATABASE aict_two_instances")
+    return server + "/aict_two_instances"
+
+
+def wait_for(url):
+    for _attempt in range(200):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer")
+
+
+@pytest.fixture(scope="module")
+def instances(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("two")
+    redis_port = free_port()
+    redis = subprocess.Popen(
+        [shutil.which("redis-server"), "--port", str(redis_port), "--bind", "127.0.0.1",
+         "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    env = dict(
+        DEBUG="0", HTTPS="0", SECRET_KEY="two-instances-secret-" + "x" * 30,
+        ALLOWED_HOSTS="127.0.0.1", DATABASE_URL=database_url(folder),
+        CACHE_URL=f"redis://127.0.0.1:{redis_port}/0", STATIC_ROOT=folder / "static",
+        MEDIA_ROOT=folder / "media", CONTACT_MIN_SECONDS=0, CONTACT_RATE_LIMIT=5,
+        WEB_CONCURRENCY=2,
+    )  # fmt: skip
+    for command in (
+        ("migrate", "--noinput"),
+        ("load_initial_content",),
+        ("collectstatic", "--noinput"),
+    ):
+        result = manage(*command, **env)
+        assert result.returncode == 0, result.stderr
+    create_user = (
+        "import django; django.setup(); from django.contrib.auth.models import User; "
+        f"User.objects.create_superuser('chef', 'chef@example.org', '{PASSWORD}')"
+    )
+    subprocess.run([PYTHON, "-c", create_user], cwd=BASE_DIR, env=child_env(**env), check=True)
+    servers, bases = [], []
+    for _instance in range(2):
+        port = free_port()
+        servers.append(subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "aict_site.wsgi"],
+            cwd=BASE_DIR, env=child_env(**env, PORT=port),
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))  # fmt: skip
+        bases.append(f"http://127.0.0.1:{port}")
+    for base in bases:
+        wait_for(base + "/healthz")
+    yield bases
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=10)
+    redis.terminate()
+    redis.wait(timeout=10)
+
+
+def opener():
+    return urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+
+
+def csrf(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def post(browser, url, fields):
+    body = urllib.parse.urlencode(fields).encode()
+    try:
+        return browser.open(urllib.request.Request(url, data=body, headers={"Referer": url}))
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def log_in(browser, base, password=PASSWORD):
+    login = base + ADMIN + "login/"
+    token = csrf(browser.open(login).read().decode())
+    return post(browser, login, {"username": "chef", "password": password,
+                                 "csrfmiddlewaretoken": token, "next": ADMIN})  # fmt: skip
+
+
+def test_an_edit_on_instance_a_shows_on_the_next_request_to_b(instances):
+    a, b = instances
+    page = "/nouvelles-modalites-de-cooperation/"
+    for _warm in range(4):
+        urllib.request.urlopen(b + page).read()
+    staff = opener()
+    log_in(staff, a)
+    changelist = staff.open(a + ADMIN + "pages/reason/").read().decode()
+    change = a + re.search(r'href="(/gestion/pages/reason/\d+/change/)"', changelist).group(1)
+    token = csrf(staff.open(change).read().decode())
+    response = post(staff, change, {
+        "csrfmiddlewaretoken": token, "title": "Raison modifiée sur l’instance A.",
+        "text": "Texte.", "position": "1", "is_published": "on", "_save": "Enregistrer",
+    })  # fmt: skip
+    assert response.status == 200
+    assert "Raison modifiée sur l’instance A." in urllib.request.urlopen(b + page).read().decode()
+    # The session made on A is valid on B: sessions are in the database.
+    assert "Raison modifiée" in staff.open(b + ADMIN + "pages/reason/").read().decode()
+
+
+def test_the_contact_rate_limit_counts_across_both_instances(instances):
+    a, b = instances
+    statuses = []
+    visitor = opener()
+    for index in range(6):
+        base = (a, b)[index % 2]
+        html = visitor.open(base + "/contact/").read().decode()
+        token = csrf(html)
+        shown_at = re.search(r'name="shown_at" value="([^"]+)"', html).group(1)
+        response = post(visitor, base + "/contact/", {
+            "csrfmiddlewaretoken": token, "name": f"Visiteur {index}", "email": "v@example.org",
+            "organisation": "Mairie", "subject": "1", "message": "Bonjour", "website": "",
+            "shown_at": shown_at,
+        })  # fmt: skip
+        statuses.append(response.status if hasattr(response, "status") else response.code)
+    assert statuses[:5] == [200] * 5  # each followed to the thank-you page
+    assert statuses[5] == 429
+
+
+def test_an_admin_lock_out_holds_on_both_instances(instances):
+    a, b = instances
+    for index in range(5):
+        log_in(opener(), (a, b)[index % 2], password="mauvais")
+    for base in (a, b):
+        response = log_in(opener(), base)
+        assert response.code == 429
+        assert "Connexion temporairement bloquée" in response.read().decode()

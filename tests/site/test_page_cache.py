@@ -1,0 +1,183 @@
+"""Cached pages are fast and never stale: any staff change shows on the very next request."""
+
+import http.cookiejar
+import re
+import subprocess
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import Reason
+from tests.admin_forms import admin_form_data
+from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage
+
+ADMIN = "/" + settings.ADMIN_URL
+
+
+@pytest.mark.django_db
+def test_a_repeat_anonymous_visit_is_served_from_the_cache_without_sql(client, initial_content):
+    first = client.get("/types-d-actions/")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as captured:
+        second = client.get("/types-d-actions/")
+    assert second["X-Page-Cache"] == "hit"
+    assert len(captured) == 0
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_an_edit_in_the_admin_shows_on_the_next_request(staff_client, initial_content):
+    client = Client()
+    assert client.get("/nouvelles-modalites-de-cooperation/")["X-Page-Cache"] == "miss"
+    reason = Reason.objects.get(position=2)
+    url = f"{ADMIN}pages/reason/{reason.pk}/change/"
+    staff_client.post(
+        url, admin_form_data(staff_client.get(url), title="Éduquez à la citoyenneté mondiale.")
+    )
+    html = client.get("/nouvelles-modalites-de-cooperation/").content.decode()
+    assert "Éduquez à la citoyenneté mondiale." in html
+
+
+@pytest.mark.django_db
+def test_a_bulk_edit_from_a_changelist_empties_the_cache(staff_client, initial_content):
+    from contacts.models import Partner
+
+    client = Client()
+    client.get("/partenaires/")
+    crajep = Partner.objects.get(name="Crajep")
+    changelist = staff_client.get(f"{ADMIN}contacts/partner/")
+    formset = changelist.context["cl"].formset
+    data = {f"form-{k}": v for k, v in formset.management_form.initial.items()}
+    data.update({"form-TOTAL_FORMS": str(len(formset.forms)), "_save": "Enregistrer"})
+    for index, form in enumerate(formset.forms):
+        data[f"form-{index}-id"] = form.instance.pk
+        data[f"form-{index}-position"] = (
+            99 if form.instance.pk == crajep.pk else form.instance.position
+        )
+    assert staff_client.post(f"{ADMIN}contacts/partner/", data).status_code == 302
+    html = client.get("/partenaires/").content.decode()
+    assert html.index("Pôle Emploi") < html.index("Crajep")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/contact/", "/recherche/?q=eau"])
+def test_pages_with_a_form_token_or_for_staff_are_never_cached(
+    client, staff_client, initial_content, url
+):
+    if url == "/contact/":
+        client.get(url)
+        assert client.get(url).get("X-Page-Cache") is None
+    staff_client.get(url)
+    assert staff_client.get(url).get("X-Page-Cache") is None
+
+
+@pytest.mark.django_db
+def test_a_repeat_visit_gets_304(client, initial_content):
+    first = client.get("/")
+    assert first.has_header("ETag")
+    again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+@pytest.mark.django_db
+def test_drafts_previewed_by_staff_do_not_leak_to_visitors(staff_client, initial_content):
+    from tests.pages.builders import make_page
+
+    make_page("Projet secret", is_published=False)
+    assert staff_client.get("/projet-secret/").status_code == 200
+    assert Client().get("/projet-secret/").status_code == 404
+
+
+@pytest.fixture(scope="module")
+def gunicorn_site(tmp_path_factory):
+    """The site as `make serve` runs it: several workers sharing a file cache."""
+    folder = tmp_path_factory.mktemp("cached")
+    port = free_port()
+    env = dict(
+        DEBUG="0", HTTPS="0", SECRET_KEY="cache-test-secret", ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", STATIC_ROOT=folder / "static",
+        CACHE_URL=f"filecache://{folder / 'cache'}", PORT=port, WEB_CONCURRENCY=3,
+    )  # fmt: skip
+    for command in (
+        ("migrate", "--noinput"),
+        ("load_initial_content",),
+        ("collectstatic", "--noinput"),
+    ):
+        assert manage(*command, **env).returncode == 0
+    code = (
+        "import django; django.setup(); from django.contrib.auth.models import User; "
+        "User.objects.create_superuser('chef', 'chef@example.org', 'un mot de passe solide 2026')"
+    )
+    subprocess.run([PYTHON, "-c", code], cwd=BASE_DIR, env=child_env(**env), check=True)
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "aict_site.wsgi"],
+        cwd=BASE_DIR, env=child_env(**env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def fetch_concurrently(url, clients=9, each=4):
+    """Pages fetched by simultaneous clients, so that every worker answers some of them."""
+    pages = []
+
+    def client():
+        for _request in range(each):
+            pages.append(urllib.request.urlopen(url).read().decode())
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return pages
+
+
+def test_an_admin_edit_shows_at_once_whichever_worker_answers(gunicorn_site):
+    page = gunicorn_site + "/nouvelles-modalites-de-cooperation/"
+    assert len(fetch_concurrently(page)) == 36  # every worker has the page cached
+    jar = http.cookiejar.CookieJar()
+    staff = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    login = gunicorn_site + ADMIN + "login/"
+    html = staff.open(login).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    credentials = {
+        "username": "chef",
+        "password": "un mot de passe solide 2026",
+        "csrfmiddlewaretoken": token,
+        "next": ADMIN,
+    }
+    body = urllib.parse.urlencode(credentials).encode()
+    staff.open(urllib.request.Request(login, data=body, headers={"Referer": login}))
+    changelist = staff.open(gunicorn_site + ADMIN + "pages/reason/").read().decode()
+    change_url = gunicorn_site + re.search(
+        r'href="(/[^"]+/pages/reason/\d+/change/)"', changelist
+    ).group(1)
+    form_html = staff.open(change_url).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_html).group(1)
+    fields = {
+        "csrfmiddlewaretoken": token, "title": "Une raison réécrite par l’équipe.",
+        "text": "Texte réécrit.", "position": "1", "is_published": "on", "_save": "Enregistrer",
+    }  # fmt: skip
+    response = staff.open(urllib.request.Request(
+        change_url, data=urllib.parse.urlencode(fields).encode(), headers={"Referer": change_url}
+    ))  # fmt: skip
+    assert response.status == 200
+    pages = fetch_concurrently(page)
+    assert all("Une raison réécrite par l’équipe." in html for html in pages)

@@ -22,8 +22,14 @@ class Result:
     title: str
     url: str
     kind: str
-    excerpt: str
+    text: str
+    query: str
     rank: float = 0.0
+
+    @property
+    def excerpt(self):
+        """Computed only for the results shown, not for every match."""
+        return excerpt(self.text, self.query)
 
 
 def register(provider):

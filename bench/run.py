@@ -96,6 +96,7 @@ def prepare(database_url, folder):
     manage(env, "migrate", "--noinput")
     manage(env, "load_initial_content")
     manage(env, "generate_bench_content")
+    manage(env, "collectstatic", "--noinput")  # the probe renders templates with hashed names
     home_file = folder / "home.html"
     probe = subprocess.run(
         [PYTHON, "-c", QUERY_PROBE, json.dumps(PAGES), str(home_file)],
@@ -263,7 +264,8 @@ def main():
         report["databases"]["sqlite"] = run_database(
             "SQLite", f"sqlite:///{folder / 'db.sqlite3'}", folder
         )
-        pg_dir = Path(tmp) / "pg"
+        # Directly under /tmp: the cluster's owner (postgres, when run as root) must reach it.
+        pg_dir = Path(tempfile.mkdtemp(prefix="aict-bench-pg-"))
         url = subprocess.run(
             [str(BASE / "scripts" / "pg-cluster.sh"), "start", str(pg_dir)],
             check=True,

@@ -23,6 +23,7 @@ from .region_map import LEGEND, VIEWBOX, map_areas
 class AuthorityListView(ListView):
     template_name = "contacts/authority_list.html"
     context_object_name = "authorities"
+    paginate_by = 25
 
     def get_queryset(self):
         params = {k: v for k, v in self.request.GET.items() if len(v) <= 100}
@@ -50,7 +51,10 @@ class AuthorityListView(ListView):
             .annotate(engaged=Count("cooperations__authority", distinct=True))
             .order_by("name")
         )
+        params = self.request.GET.copy()
+        params.pop("page", None)
         context.update(
+            query_without_page=params.urlencode(),
             finder=self.finder,
             invalid_filters=self.invalid,
             departements=departements,

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from aict_site.search import Result, excerpt, matching
+from aict_site.search import Result, matching
 
 from .models import Authority
 
@@ -12,7 +12,8 @@ def search(query):
             authority.name,
             authority.get_absolute_url(),
             _("Collectivité engagée — %(kind)s") % {"kind": authority.kind},
-            excerpt(authority.description or authority.name, query),
+            authority.description or authority.name,
+            query,
             getattr(authority, "rank", 0),
         )
         for authority in authorities

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 
 from aict_site.richtext import plain_text
-from aict_site.search import Result, excerpt, matching
+from aict_site.search import Result, matching
 
 from .models import Event
 
@@ -12,7 +12,8 @@ def search(query):
             event.title,
             event.get_absolute_url(),
             _("Agenda — %(date)s") % {"date": event.starts_at.strftime("%d/%m/%Y")},
-            excerpt(f"{event.summary} {plain_text(event.description)}", query),
+            f"{event.summary} {plain_text(event.description)}",
+            query,
             getattr(event, "rank", 0),
         )
         for event in matching(Event.objects.published(), query)

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 
 from aict_site.richtext import plain_text
-from aict_site.search import Result, excerpt, matching, normalize, terms
+from aict_site.search import Result, matching, normalize, terms
 
 from .models import Funder, Scheme
 
@@ -29,7 +29,8 @@ def search(query):
             scheme.title,
             scheme.get_absolute_url(),
             _("Financement — %(funder)s") % {"funder": scheme.funder},
-            excerpt(f"{scheme.summary} {plain_text(scheme.description)}", query),
+            f"{scheme.summary} {plain_text(scheme.description)}",
+            query,
             getattr(scheme, "rank", 0),
         )
         for scheme in schemes

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from aict_site.richtext import plain_text
-from aict_site.search import Result, excerpt, matching
+from aict_site.search import Result, matching
 
 from .models import Action, Page, Reason
 
@@ -21,7 +21,8 @@ def search(query):
                 page.title,
                 page.get_absolute_url(),
                 _("Page"),
-                excerpt(text, query),
+                text,
+                query,
                 getattr(page, "rank", 0),
             )
         )
@@ -37,7 +38,8 @@ def search(query):
                     reason.title,
                     anchor(layouts[Page.Layout.REASONS], f"raison-{reason.pk}"),
                     _("Raison de s’engager"),
-                    excerpt(reason.text, query),
+                    reason.text,
+                    query,
                     getattr(reason, "rank", 0),
                 )
             )
@@ -48,7 +50,8 @@ def search(query):
                     plain_text(action.text)[:90],
                     anchor(layouts[Page.Layout.ACTIONS], f"action-{action.pk}"),
                     _("Type d’action"),
-                    excerpt(action.text, query),
+                    action.text,
+                    query,
                     getattr(action, "rank", 0),
                 )
             )

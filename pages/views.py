@@ -9,6 +9,7 @@ from aict_site import search
 from .models import APP_ROUTES, Action, Page, Reason, SlugRedirect, retention_years
 
 SEARCH_MAX_LENGTH = 200
+MAX_RESULTS = 30
 
 
 class PageMixin:
@@ -118,7 +119,13 @@ class SearchView(TemplateView):
             context["results"] = []
             return context
         results = search.search(query)
-        context["results"] = results
+        context["results"] = results[:MAX_RESULTS]
+        context["total"] = len(results)
+        if len(results) > MAX_RESULTS:
+            context["message"] = _(
+                "Seuls les %(shown)s résultats les plus pertinents sont affichés : "
+                "précisez votre recherche."
+            ) % {"shown": MAX_RESULTS}
         if not results:
             context["message"] = _("Aucun résultat pour « %(query)s ». Essayez un autre mot.") % {
                 "query": query

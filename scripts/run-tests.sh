@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 which=${1:-both}
 [ $# -gt 0 ] && shift
-pytest=(.venv/bin/pytest "$@")
+# One pytest worker per core (two on the reference machine).
+pytest=(.venv/bin/pytest -n "${TEST_WORKERS:-$(nproc)}" "$@")
 status=0
 
 run_sqlite() {

@@ -51,8 +51,16 @@ def generate(authorities=300, cooperations=1000, seed=7):
 
 
 def listed_names(client, **params):
-    html = client.get("/collectivites-engagees/", params).content.decode()
-    return set(re.findall(r'<h3><a href="/collectivites-engagees/[^"]+/">([^<]+)</a></h3>', html))
+    """Every name the list shows, following its pages."""
+    names, page = set(), 1
+    while True:
+        html = client.get("/collectivites-engagees/", {**params, "page": page}).content.decode()
+        names |= set(
+            re.findall(r'<h3><a href="/collectivites-engagees/[^"]+/">([^<]+)</a></h3>', html)
+        )
+        if 'rel="next"' not in html:
+            return names
+        page += 1
 
 
 def published():
@@ -77,6 +85,8 @@ def test_filters_map_country_view_and_exports_agree_with_the_database(client, in
         published().filter(cooperations__themes=youth, kind=kind).values_list("name", flat=True)
     )
     html = client.get("/collectivites-engagees/").content.decode()
+    assert len(re.findall(r'<h3><a href="/collectivites-engagees/', html)) == 25
+    assert f"{published().count()} collectivités</h2>" in html and 'rel="next"' in html
     for departement in Departement.objects.all():
         expected = published().filter(departement=departement).count()
         assert (

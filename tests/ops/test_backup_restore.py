@@ -37,11 +37,13 @@ def database_urls(tmp_path):
     import psycopg
 
     server = url.rsplit("/", 1)[0]
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    names = [f"aict_backup_source_{worker}", f"aict_backup_target_{worker}"]
     with psycopg.connect(server + "/postgres", autocommit=True) as admin:
-        for name in ("aict_backup_source", "aict_backup_target"):
+        for name in names:
             admin.execute(f"DROP DATABASE IF EXISTS {name}")
             admin.execute(f"CREATE DATABASE {name}")
-    return server + "/aict_backup_source", server + "/aict_backup_target"
+    return tuple(f"{server}/{name}" for name in names)
 
 
 def files(folder):

@@ -29,10 +29,11 @@ def database_url(tmp_path):
     import psycopg
 
     server = url.rsplit("/", 1)[0]
+    name = "aict_two_instances_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
     with psycopg.connect(server + "/postgres", autocommit=True) as admin:
-        admin.execute("DROP DATABASE IF EXISTS aict_two_instances")
-        admin.execute("CREATE DATABASE aict_two_instances")
-    return server + "/aict_two_instances"
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    return f"{server}/{name}"
 
 
 def wait_for(url):

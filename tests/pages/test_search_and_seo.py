@@ -62,3 +62,13 @@ def test_seo_fields_override_title_and_description(client):
     html = client.get("/titre-long-de-la-page/").content.decode()
     assert "<title>Titre court – Lianes coopération</title>" in html
     assert 'content="Une description écrite pour les moteurs de recherche, assez longue."' in html
+
+
+@pytest.mark.django_db
+def test_many_results_are_capped_with_a_message(client, initial_content):
+    for index in range(40):
+        make_page(f"Coopération numéro {index}", body="<p>Zanzibar partenaire</p>")
+    html = client.get("/recherche/", {"q": "zanzibar"}).content.decode()
+    assert "40 résultats" in html
+    assert "Seuls les 30 résultats les plus pertinents sont affichés" in html
+    assert html.count('<p class="result-kind">') == 30

@@ -104,3 +104,13 @@ def test_check_deploy_is_clean_in_production_settings():
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("SECRET_KEY=from-the-file\nDEFAULT_FROM_EMAIL=fichier@example.org\n")
+    assert setting("(s.SECRET_KEY, s.DEBUG)", ENV_FILE=env_file) == "('from-the-file', False)"
+    assert setting(
+        "s.DEFAULT_FROM_EMAIL", ENV_FILE=env_file, SECRET_KEY="x",
+        DEFAULT_FROM_EMAIL="env@example.org",
+    ) == "env@example.org"  # fmt: skip

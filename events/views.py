@@ -1,6 +1,6 @@
 from itertools import groupby
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from aict_site import antispam
+from aict_site.calendars import ics_response
 
 from . import registrations
 from .calendars import calendar_of
@@ -98,12 +99,6 @@ class RegisteredView(TemplateView):
         context["registration"] = registration
         context["event"] = registration.event
         return context
-
-
-def ics_response(content, filename):
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 def upcoming_ics(request):

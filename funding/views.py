@@ -1,11 +1,12 @@
 from itertools import groupby
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
+
+from aict_site.calendars import ics_response
 
 from .calendars import calendar_of
 from .filters import SchemeFilter, clean_params
@@ -89,12 +90,6 @@ class DeadlineCalendarView(TemplateView):
             )
         ]
         return context
-
-
-def ics_response(content, filename):
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 def deadlines_ics(request):

@@ -4,6 +4,8 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -97,3 +99,31 @@ class Outline(HTMLParser):
 
     def link(self, rel):
         return next((link for link in self.links if link.get("rel") == rel), None)
+
+
+def wait_for(url, attempts=200):
+    for _attempt in range(attempts):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def start_gunicorn(env):
+    """The site as `make serve` runs it, on env["PORT"]; returns the process once it answers."""
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "aict_site.wsgi"],
+        cwd=BASE_DIR,
+        env=child_env(**env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for(f"http://127.0.0.1:{env['PORT']}/healthz")
+    return server
+
+
+def stop(process):
+    process.terminate()
+    process.wait(timeout=10)

@@ -9,14 +9,13 @@ import os
 import re
 import shutil
 import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage
+from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage, start_gunicorn, stop
 
 ADMIN = "/gestion/"
 PASSWORD = "un mot de passe solide 2026"
@@ -34,16 +33,6 @@ def database_url(tmp_path):
         admin.execute(f"DROP DATABASE IF EXISTS {name}")
         admin.execute(f"CREATE DATABASE {name}")
     return f"{server}/{name}"
-
-
-def wait_for(url):
-    for _attempt in range(200):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer")
 
 
 @pytest.fixture(scope="module")
@@ -74,23 +63,11 @@ def instances(tmp_path_factory):
         f"User.objects.create_superuser('chef', 'chef@example.org', '{PASSWORD}')"
     )
     subprocess.run([PYTHON, "-c", create_user], cwd=BASE_DIR, env=child_env(**env), check=True)
-    servers, bases = [], []
-    for _instance in range(2):
-        port = free_port()
-        servers.append(subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "aict_site.wsgi"],
-            cwd=BASE_DIR, env=child_env(**env, PORT=port),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        ))  # fmt: skip
-        bases.append(f"http://127.0.0.1:{port}")
-    for base in bases:
-        wait_for(base + "/healthz")
-    yield bases
-    for server in servers:
-        server.terminate()
-        server.wait(timeout=10)
-    redis.terminate()
-    redis.wait(timeout=10)
+    ports = [free_port(), free_port()]
+    servers = [start_gunicorn({**env, "PORT": port}) for port in ports]
+    yield [f"http://127.0.0.1:{port}" for port in ports]
+    for process in [*servers, redis]:
+        stop(process)
 
 
 def opener():

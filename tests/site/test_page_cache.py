@@ -4,7 +4,6 @@ import http.cookiejar
 import re
 import subprocess
 import threading
-import time
 import urllib.parse
 import urllib.request
 
@@ -16,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pages.models import Reason
 from tests.admin_forms import admin_form_data
-from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage
+from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage, start_gunicorn, stop
 
 ADMIN = "/" + settings.ADMIN_URL
 
@@ -117,20 +116,9 @@ def gunicorn_site(tmp_path_factory):
         "User.objects.create_superuser('chef', 'chef@example.org', 'un mot de passe solide 2026')"
     )
     subprocess.run([PYTHON, "-c", code], cwd=BASE_DIR, env=child_env(**env), check=True)
-    server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "aict_site.wsgi"],
-        cwd=BASE_DIR, env=child_env(**env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _attempt in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    server = start_gunicorn(env)
+    yield f"http://127.0.0.1:{port}"
+    stop(server)
 
 
 def fetch_concurrently(url, clients=9, each=4):

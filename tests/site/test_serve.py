@@ -1,13 +1,11 @@
 """`make serve`'s stack: gunicorn with DEBUG off, whitenoise serving hashed, compressed files."""
 
 import re
-import subprocess
-import time
 import urllib.request
 
 import pytest
 
-from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage
+from tests.helpers import free_port, manage, start_gunicorn, stop
 
 
 @pytest.fixture(scope="module")
@@ -26,21 +24,9 @@ def served_site(tmp_path_factory):
     ):
         result = manage(*command, **env)
         assert result.returncode == 0, result.stderr
-    server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "aict_site.wsgi"],
-        cwd=BASE_DIR, env=child_env(**env),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _attempt in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    server = start_gunicorn(env)
+    yield f"http://127.0.0.1:{port}"
+    stop(server)
 
 
 def test_gunicorn_serves_the_home_page_with_debug_off(served_site):

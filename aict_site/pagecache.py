@@ -28,10 +28,6 @@ CONTENT_APPS = {"pages", "funding", "contacts", "events"}
 NOT_CONTENT = {("contacts", "contactrequest"), ("events", "registration")}
 
 
-def current_version():
-    return cache.get(VERSION_KEY) or 0
-
-
 def new_version():
     # A timestamp rather than a counter: monotonic enough, and no lost update between workers.
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)

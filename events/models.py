@@ -111,10 +111,6 @@ class Event(Publishable):
     def is_over(self, now=None):
         return self.ends_at <= (now or timezone.now())
 
-    @property
-    def duration(self):
-        return self.ends_at - self.starts_at
-
     def accepts_registrations(self):
         return self.is_published and self.is_registration_open and not self.is_over()
 

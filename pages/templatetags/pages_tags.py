@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import Q
 
 from pages.models import Page
 
@@ -12,8 +13,6 @@ def _navigation_pages(context):
     request = context.get("request")
     cached = getattr(request, "_navigation_pages", None)
     if cached is None:
-        from django.db.models import Q
-
         cached = list(
             Page.objects.published()
             .filter(Q(show_in_menu=True) | Q(layout__in=FOOTER_LAYOUTS))

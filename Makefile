@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench backup restore
+.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench profile backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -22,6 +22,10 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 $(VENV)/.installed-test: requirements-test.txt requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+$(VENV)/.installed-bench: requirements-bench.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
 install: $(VENV)/.installed ## Create .venv and install the site's requirements
@@ -86,6 +90,9 @@ restore: install ## Restore FILE=… into an empty database and media folder (FO
 bench: install ## Benchmark the site under load on SQLite and PostgreSQL (writes bench/results/)
 	@scripts/system-packages.sh bench
 	$(BIN)/python bench/run.py
+
+profile: $(VENV)/.installed-bench ## Profile each benchmarked page with pyinstrument (writes bench/results/)
+	$(BIN)/python bench/profile.py
 
 superuser: prepare ## Create the first staff account
 	DEBUG=1 $(MANAGE) createsuperuser

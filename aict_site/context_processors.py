@@ -9,9 +9,12 @@ DEFAULT_DESCRIPTION = _(
 
 def site(request):
     """The site settings record, read from the database only by templates that use it."""
+    from aict_site.pagecache import current_version
     from pages.models import SiteSettings
 
     return {
         "site_settings": SimpleLazyObject(SiteSettings.load),
+        # For `{% cache … content_version using="fragments" %}`: one key per version.
+        "content_version": SimpleLazyObject(lambda: current_version(request)),
         "default_description": DEFAULT_DESCRIPTION,
     }

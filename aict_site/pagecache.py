@@ -58,6 +58,25 @@ def connect():
                 )
 
 
+def current_version(request):
+    """The content version this request works under, read once from the shared cache.
+
+    Shared fragments are kept under it, as pages are: read at the start of the request, so
+    that nothing rendered from rows older than an edit is ever stored under a newer version.
+    """
+    version = getattr(request, "content_version", None)
+    if version is None:
+        version = request.content_version = cache.get(VERSION_KEY) or start_version()
+    return version
+
+
+def start_version():
+    """A version where the shared cache has none (first start, flushed, culled): a new one,
+    never 0, or fragments kept in a worker's memory under an old 0 would come back."""
+    cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    return cache.get(VERSION_KEY)
+
+
 def key_for(request):
     return f"pagecache:page:{request.get_full_path()}"
 
@@ -105,7 +124,7 @@ class PageCacheMiddleware:
             return response
         key = key_for(request)
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or 0
+        version = request.content_version = found.get(VERSION_KEY) or start_version()
         entry = found.get(key)
         if entry and entry["version"] == version:
             response = HttpResponse(entry["content"], status=200)

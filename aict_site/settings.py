@@ -110,7 +110,16 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A file cache is shared by every gunicorn worker; local memory would be per process.
-CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"),
+    # The pieces every page shares (menu, footer, contact card…), rendered once per content
+    # version and kept in each worker's memory: no I/O to reuse them, and the version, read
+    # from the shared cache on every request, makes them stale in every worker at once.
+    "fragments": env.cache("FRAGMENT_CACHE_URL", default="locmemcache://fragments"),
+}
+if CACHES["fragments"]["BACKEND"].endswith("LocMemCache"):
+    # The menu is kept per path (it marks the current page): room for every page.
+    CACHES["fragments"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,5 +13,5 @@ class ContactsConfig(AppConfig):
         from . import search as contacts_search
         from .models import ContactRequest
 
-        search.register(contacts_search.search)
+        search.register(contacts_search.AuthoritySource())
         notifying.register(ContactRequest, notifications.build_message)

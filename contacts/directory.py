@@ -10,7 +10,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.functional import cached_property
+from django.utils.http import http_date, urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -20,6 +21,43 @@ from .models import Authority, Departement
 from .region_map import LEGEND, VIEWBOX, map_areas
 
 
+class DirectoryOverview:
+    """The map, the countries and the last change: the same for every filter and page of the
+    list, so the template keeps them as a fragment and these queries run only to render it."""
+
+    @cached_property
+    def departements(self):
+        return list(
+            Departement.objects.annotate(
+                engaged=Count("authorities", filter=Q(authorities__is_published=True))
+            )
+        )
+
+    @cached_property
+    def map_areas(self):
+        counts = {d.code: d.engaged for d in self.departements}
+        names = {d.code: d.name for d in self.departements}
+        list_url = reverse("contacts:authority-list")
+        return [
+            {**area, "url": f"{list_url}?departement={area['code']}"}
+            for area in map_areas(counts, names)
+        ]
+
+    @cached_property
+    def countries(self):
+        from funding.models import Country
+
+        return list(
+            Country.objects.filter(cooperations__authority__is_published=True)
+            .annotate(engaged=Count("cooperations__authority", distinct=True))
+            .order_by("name")
+        )
+
+    @cached_property
+    def last_change(self):
+        return exports.last_change()
+
+
 class AuthorityListView(ListView):
     template_name = "contacts/authority_list.html"
     context_object_name = "authorities"
@@ -27,47 +65,27 @@ class AuthorityListView(ListView):
 
     def get_queryset(self):
         params = {k: v for k, v in self.request.GET.items() if len(v) <= 100}
-        self.finder = AuthorityFilter(params, queryset=Authority.objects.for_directory())
+        self.finder = AuthorityFilter(params, queryset=Authority.objects.for_directory_list())
         self.invalid = len(params) < len(self.request.GET) or not self.finder.is_valid()
         if self.finder.errors:
             valid = {k: v for k, v in params.items() if k not in self.finder.errors}
-            self.finder = AuthorityFilter(valid, queryset=Authority.objects.for_directory())
+            self.finder = AuthorityFilter(valid, queryset=Authority.objects.for_directory_list())
         return self.finder.qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        departements = list(
-            Departement.objects.annotate(
-                engaged=Count("authorities", filter=Q(authorities__is_published=True))
-            )
-        )
-        counts = {d.code: d.engaged for d in departements}
-        names = {d.code: d.name for d in departements}
-        list_url = reverse("contacts:authority-list")
-        from funding.models import Country
-
-        countries = (
-            Country.objects.filter(cooperations__authority__is_published=True)
-            .annotate(engaged=Count("cooperations__authority", distinct=True))
-            .order_by("name")
-        )
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(
             query_without_page=params.urlencode(),
             finder=self.finder,
+            finder_key=urlencode(sorted(self.finder.data.items())),
             invalid_filters=self.invalid,
-            departements=departements,
-            map_areas=[
-                {**area, "url": f"{list_url}?departement={area['code']}"}
-                for area in map_areas(counts, names)
-            ],
+            overview=DirectoryOverview(),
             map_viewbox=VIEWBOX,
-            countries=list(countries),
             map_legend=LEGEND,
             licence=exports.LICENCE,
             licence_url=exports.LICENCE_URL,
-            last_change=exports.last_change(),
         )
         return context
 

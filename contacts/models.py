@@ -226,17 +226,24 @@ class ContactRequest(Notified):
 
 class AuthorityQuerySet(PublishedQuerySet):
     def for_directory(self):
+        """Authorities with their cooperations, countries and themes: pages and exports."""
+        return self._with_cooperations(
+            Cooperation.objects.select_related("country").prefetch_related("themes")
+        )
+
+    def for_directory_list(self):
+        """What a line of the list shows: kind, département, partners and their countries."""
+        return self._with_cooperations(
+            Cooperation.objects.select_related("country").only(
+                "authority_id", "partner_name", "country__name"
+            )
+        )
+
+    def _with_cooperations(self, cooperations):
         return (
             self.published()
             .select_related("kind", "departement")
-            .prefetch_related(
-                models.Prefetch(
-                    "cooperations",
-                    queryset=Cooperation.objects.select_related("country").prefetch_related(
-                        "themes"
-                    ),
-                )
-            )
+            .prefetch_related(models.Prefetch("cooperations", queryset=cooperations))
         )
 
 

@@ -1,20 +1,21 @@
 from django.utils.translation import gettext as _
 
-from aict_site.search import Result, matching
+from aict_site.search import Source
 
 from .models import Authority
 
 
-def search(query):
-    authorities = matching(Authority.objects.published().select_related("kind"), query)
-    return [
-        Result(
-            authority.name,
-            authority.get_absolute_url(),
-            _("Collectivité engagée — %(kind)s") % {"kind": authority.kind},
-            authority.description or authority.name,
-            query,
-            getattr(authority, "rank", 0),
-        )
-        for authority in authorities
-    ]
+class AuthoritySource(Source):
+    columns = ("name", "kind__name")
+
+    def queryset(self):
+        return Authority.objects.published()
+
+    def kind(self, row):
+        return _("Collectivité engagée — %(kind)s") % {"kind": row["kind__name"]}
+
+    def title(self, row):
+        return row["name"]
+
+    def text(self, authority):
+        return authority.description or authority.name

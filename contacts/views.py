@@ -19,8 +19,9 @@ class ContactView(FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["people"] = list(Person.objects.published())
-        context["offices"] = list(Office.objects.published())
+        # Querysets, read only when the template renders its fragment, not on every request.
+        context["people"] = Person.objects.published()
+        context["offices"] = Office.objects.published()
         return context
 
     def form_valid(self, form):

@@ -13,5 +13,5 @@ class EventsConfig(AppConfig):
         from . import search as events_search
         from .models import Registration
 
-        search.register(events_search.search)
+        search.register(events_search.EventSource())
         notifying.register(Registration, registrations.build_message)

@@ -1,20 +1,21 @@
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aict_site.richtext import plain_text
-from aict_site.search import Result, matching
+from aict_site.search import Source
 
 from .models import Event
 
 
-def search(query):
-    return [
-        Result(
-            event.title,
-            event.get_absolute_url(),
-            _("Agenda — %(date)s") % {"date": event.starts_at.strftime("%d/%m/%Y")},
-            f"{event.summary} {plain_text(event.description)}",
-            query,
-            getattr(event, "rank", 0),
-        )
-        for event in matching(Event.objects.published(), query)
-    ]
+class EventSource(Source):
+    columns = ("title", "starts_at")
+
+    def queryset(self):
+        return Event.objects.published()
+
+    def kind(self, row):
+        date = timezone.localtime(row["starts_at"]).strftime("%d/%m/%Y")
+        return _("Agenda — %(date)s") % {"date": date}
+
+    def text(self, event):
+        return f"{event.summary} {plain_text(event.description)}"

@@ -11,4 +11,4 @@ class FundingConfig(AppConfig):
 
         from . import search as funding_search
 
-        search.register(funding_search.search)
+        search.register(funding_search.SchemeSource())

@@ -91,6 +91,18 @@ class Funder(models.Model):
 
 
 class SchemeQuerySet(PublishedQuerySet):
+    def for_finder(self):
+        """What the finder's list shows: each scheme, its funder and its published calls."""
+        return (
+            self.published()
+            .select_related("funder")
+            .prefetch_related(
+                models.Prefetch(
+                    "calls", queryset=Call.objects.filter(is_published=True).order_by("closes_at")
+                )
+            )
+        )
+
     def for_listing(self):
         return (
             self.published()

@@ -3,6 +3,7 @@ from itertools import groupby
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -19,11 +20,11 @@ class SchemeListView(ListView):
 
     def get_queryset(self):
         data, self.ignored = clean_params(self.request.GET)
-        self.finder = SchemeFilter(data, queryset=Scheme.objects.for_listing())
+        self.finder = SchemeFilter(data, queryset=Scheme.objects.for_finder())
         if not self.finder.is_valid():
             self.ignored += list(self.finder.errors)
             valid = {k: v for k, v in data.items() if k not in self.finder.errors}
-            self.finder = SchemeFilter(valid, queryset=Scheme.objects.for_listing())
+            self.finder = SchemeFilter(valid, queryset=Scheme.objects.for_finder())
         return self.finder.qs
 
     def get_context_data(self, **kwargs):
@@ -36,6 +37,8 @@ class SchemeListView(ListView):
         for scheme in schemes:
             scheme.states = scheme.calls_by_state(now)
         context["finder"] = self.finder
+        # The form's rendering depends only on the values it shows: kept per content version.
+        context["finder_key"] = urlencode(sorted(self.finder.data.items()))
         context["active_filters"] = active_filters(self.finder, self.request.GET)
         if self.ignored:
             context["ignored_message"] = _(

@@ -11,7 +11,12 @@ class PagesConfig(AppConfig):
 
         from . import search as page_search
 
-        search.register(page_search.search)
+        for source in (
+            page_search.PageSource(),
+            page_search.ReasonSource(),
+            page_search.ActionSource(),
+        ):
+            search.register(source)
         from django.db.models.signals import post_delete, post_save
 
         from .models import SiteSettings, forget_site_settings

@@ -1,58 +1,68 @@
-from django.urls import reverse
+from django.db.models import Exists
 from django.utils.translation import gettext as _
 
 from aict_site.richtext import plain_text
-from aict_site.search import Result, matching
+from aict_site.search import Source
 
 from .models import Action, Page, Reason
 
 
-def anchor(slug, fragment):
-    return reverse("pages:page-detail", kwargs={"slug": slug}) + f"#{fragment}"
+class PageSource(Source):
+    def queryset(self):
+        return Page.objects.published()
+
+    def kind(self, row):
+        return _("Page")
+
+    def text(self, page):
+        return f"{page.summary} {plain_text(page.body)}"
 
 
-def search(query):
-    results = []
-    pages = matching(Page.objects.published(), query)
-    for page in pages:
-        text = " ".join([page.summary, plain_text(page.body)])
-        results.append(
-            Result(
-                page.title,
-                page.get_absolute_url(),
-                _("Page"),
-                text,
-                query,
-                getattr(page, "rank", 0),
-            )
-        )
-    layouts = dict(
-        Page.objects.published()
-        .filter(layout__in=[Page.Layout.REASONS, Page.Layout.ACTIONS])
-        .values_list("layout", "slug")
-    )
-    if Page.Layout.REASONS in layouts:
-        for reason in matching(Reason.objects.published(), query):
-            results.append(
-                Result(
-                    reason.title,
-                    anchor(layouts[Page.Layout.REASONS], f"raison-{reason.pk}"),
-                    _("Raison de s’engager"),
-                    reason.text,
-                    query,
-                    getattr(reason, "rank", 0),
-                )
-            )
-    if Page.Layout.ACTIONS in layouts:
-        for action in matching(Action.objects.published(), query):
-            results.append(
-                Result(
-                    plain_text(action.text)[:90],
-                    anchor(layouts[Page.Layout.ACTIONS], f"action-{action.pk}"),
-                    _("Type d’action"),
-                    action.text,
-                    query,
-                    getattr(action, "rank", 0),
-                )
-            )
-    return results
+class ItemSource(Source):
+    """Reasons and actions: shown on their layout's page, each at its own anchor."""
+
+    layout = None
+    anchor = ""
+
+    def page_url(self):
+        page = Page.objects.published().filter(layout=self.layout).only("slug", "layout").first()
+        return page.get_absolute_url() if page else None
+
+    def matches_queryset(self):
+        # Without their page, reasons and actions have nowhere to be read.
+        return self.queryset().filter(Exists(Page.objects.published().filter(layout=self.layout)))
+
+    def complete(self, results):
+        page_url = self.page_url()
+        records = self.records([result.row["pk"] for result in results])
+        for result in results:
+            result.title = self.title(result.row)
+            result.kind = self.kind(result.row)
+            result.url = f"{page_url}#{self.anchor}-{result.row['pk']}"
+            result.text = records[result.row["pk"]].text
+
+
+class ReasonSource(ItemSource):
+    layout = Page.Layout.REASONS
+    anchor = "raison"
+
+    def queryset(self):
+        return Reason.objects.published()
+
+    def kind(self, row):
+        return _("Raison de s’engager")
+
+
+class ActionSource(ItemSource):
+    layout = Page.Layout.ACTIONS
+    anchor = "action"
+    columns = ("text",)
+
+    def queryset(self):
+        return Action.objects.published()
+
+    def kind(self, row):
+        return _("Type d’action")
+
+    def title(self, row):
+        return plain_text(row["text"])[:90]

@@ -118,10 +118,10 @@ class SearchView(TemplateView):
             context["message"] = _("Saisissez un ou plusieurs mots à rechercher.")
             context["results"] = []
             return context
-        results = search.search(query)
-        context["results"] = results[:MAX_RESULTS]
-        context["total"] = len(results)
-        if len(results) > MAX_RESULTS:
+        results, total = search.search(query, limit=MAX_RESULTS)
+        context["results"] = results
+        context["total"] = total
+        if total > MAX_RESULTS:
             context["message"] = _(
                 "Seuls les %(shown)s résultats les plus pertinents sont affichés : "
                 "précisez votre recherche."

@@ -11,10 +11,11 @@ WSGIServer.request_queue_size = 256
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty shared cache: no page, version or rate count left over."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: no page, fragment, version or rate count left over."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

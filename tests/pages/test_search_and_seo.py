@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.pages.builders import make_page
 
@@ -72,3 +76,48 @@ def test_many_results_are_capped_with_a_message(client, initial_content):
     assert "40 résultats" in html
     assert "Seuls les 30 résultats les plus pertinents sont affichés" in html
     assert html.count('<p class="result-kind">') == 30
+
+
+@pytest.mark.django_db
+def test_results_from_every_kind_are_counted_and_the_shown_ones_complete(client, initial_content):
+    from tests.funding.builders import make_funder, make_scheme
+
+    for index in range(35):
+        make_page(f"Page Zanzibar {index}", body=f"<p>Texte {index} sur Zanzibar.</p>")
+    funder = make_funder("Fonds de test")
+    for index in range(5):
+        make_scheme(f"Dispositif Zanzibar {index}", funder, summary="Pour Zanzibar.")
+    html = client.get("/recherche/", {"q": "zanzibar"}).content.decode()
+    assert "40 résultats" in html
+    result = r'<h2><a href="(/[^"]+)">([^<]+)</a></h2>\s*<p class="result-kind">[^<]+</p>'
+    shown = re.findall(result + r"\s*<p>([^<]+)</p>", html)
+    assert len(shown) == 30
+    assert all("Zanzibar" in title and "Zanzibar" in passage for _url, title, passage in shown)
+
+
+@pytest.mark.django_db
+def test_search_queries_do_not_grow_with_the_matches(client, initial_content):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/recherche/", {"q": "zanzibar"})
+        return len(captured)
+
+    make_page("Zanzibar", body="<p>Zanzibar</p>")
+    few = count()
+    for index in range(60):
+        make_page(f"Zanzibar {index}", body="<p>Zanzibar</p>")
+    assert count() <= few + 1  # the count of all matches, once there are more than are shown
+
+
+@pytest.mark.django_db
+def test_postgresql_search_uses_its_full_text_index(initial_content):
+    from aict_site.search import matching
+    from pages.models import Page
+
+    if connection.vendor != "postgresql":
+        pytest.skip("full-text indexes are PostgreSQL's")
+    queryset = matching(Page.objects.all(), "developpement durable")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows: force the planner's hand
+        plan = queryset.explain()
+    assert "pages_page_search_text_fts" in plan

@@ -1,0 +1,78 @@
+"""`make profile`: where a page's time goes, on the benchmark's content, with pyinstrument.
+
+Builds the database `make bench` uses (SQLite, initial content plus generate_bench_content),
+then renders each benchmarked page in this process as a miss of the page cache, DEBUG off:
+REPEAT times with the shared fragments kept ("uncached"), REPEAT times with every cache
+emptied before each request ("cold"). Prints the CPU milliseconds of one render, and writes
+each page's profile to bench/results/profile-<date>/<page>-<mode>.txt.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE))
+
+from bench.run import PAGES, manage, site_env  # noqa: E402
+
+REPEAT = int(os.environ.get("PROFILE_REPEAT", "40"))
+
+
+def main():
+    from pyinstrument import Profiler
+
+    with tempfile.TemporaryDirectory(prefix="aict-profile-") as tmp:
+        folder = Path(tmp)
+        env = site_env(
+            f"sqlite:///{folder / 'db.sqlite3'}", folder, PAGE_CACHE_SECONDS=0,
+            ALLOWED_HOSTS="testserver",
+        )  # fmt: skip
+        for command in (
+            ("migrate", "--noinput"),
+            ("load_initial_content",),
+            ("generate_bench_content",),
+            ("collectstatic", "--noinput"),
+        ):
+            manage(env, *command)
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from django.core.cache import caches
+        from django.test import Client
+
+        def empty_caches():
+            for cache in caches.all():
+                cache.clear()
+
+        out = BASE / "bench" / "results" / f"profile-{date.today().isoformat()}"
+        out.mkdir(parents=True, exist_ok=True)
+        client = Client()
+        print(f"{'page':<22}{'uncached CPU ms':>16}{'cold CPU ms':>13}")
+        for name, url in PAGES.items():
+            row = []
+            for mode, before in (("uncached", lambda: None), ("cold", empty_caches)):
+                assert client.get(url).status_code == 200, url
+                cpu, profiler = 0.0, Profiler(interval=0.0005)
+                for _ in range(REPEAT):
+                    before()
+                    start = time.process_time()
+                    profiler.start()
+                    client.get(url)
+                    profiler.stop()
+                    cpu += time.process_time() - start
+                row.append(cpu / REPEAT * 1000)
+                slug = name.replace(" ", "-").replace(",", "")
+                (out / f"{slug}-{mode}.txt").write_text(
+                    profiler.output_text(unicode=True, color=False)
+                )
+            print(f"{name:<22}{row[0]:>16.1f}{row[1]:>13.1f}", flush=True)
+        print(f"\nprofiles (CPU time includes the profiler's own) in {out.relative_to(BASE)}")
+
+
+if __name__ == "__main__":
+    main()

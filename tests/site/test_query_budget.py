@@ -1,0 +1,117 @@
+"""SQL queries per page: a small constant per page type, the same at ten times the content.
+
+Counted with every cache empty (the first request after an edit, the costliest), and again
+with the shared fragments kept (any other miss of the page cache).
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from contacts.models import Authority, Cooperation
+from events.models import Event
+from funding.models import Country
+from pages.models import Page
+from tests.events.builders import make_event
+
+# Page type → the most queries it may run with every cache empty.
+BUDGET = {
+    "home": 12,
+    "page": 6,
+    "support page (funders)": 8,
+    "funding finder": 10,
+    "funding finder, two filters": 12,
+    "scheme": 10,
+    "deadline calendar": 5,
+    "deadline feed (Atom)": 1,
+    "deadline calendar (.ics)": 1,
+    "directory": 15,
+    "directory, two filters": 17,
+    "authority": 7,
+    "country": 8,
+    "partners": 6,
+    "contact": 11,
+    "agenda": 5,
+    "agenda archives": 6,
+    "event": 7,
+    "search": 16,
+    "sitemap": 10,
+}
+
+
+def urls():
+    reasons = Page.objects.get(layout=Page.Layout.REASONS)
+    support = Page.objects.get(layout=Page.Layout.SUPPORT)
+    authority = Authority.objects.get(name="Ville de Lille")
+    event = Event.objects.upcoming().first()
+    return {
+        "home": "/",
+        "page": reasons.get_absolute_url(),
+        "support page (funders)": support.get_absolute_url(),
+        "funding finder": "/financements/",
+        "funding finder, two filters": "/financements/?theme=jeunesse&pays=SN",
+        "scheme": "/financements/ficol/",
+        "deadline calendar": "/financements/calendrier/",
+        "deadline feed (Atom)": "/financements/flux/",
+        "deadline calendar (.ics)": "/financements/calendrier.ics",
+        "directory": "/collectivites-engagees/",
+        "directory, two filters": "/collectivites-engagees/?pays=SN&departement=59",
+        "authority": authority.get_absolute_url(),
+        "country": "/collectivites-engagees/pays/SN/",
+        "partners": "/partenaires/",
+        "contact": "/contact/",
+        "agenda": "/agenda/",
+        "agenda archives": "/agenda/archives/",
+        "event": event.get_absolute_url(),
+        "search": "/recherche/?q=developpement+durable",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def queries(client, url, *, cold):
+    if cold:
+        for cache in caches.all():
+            cache.clear()
+    else:
+        client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    return len(captured)
+
+
+def measure(client, pages):
+    return {
+        name: (queries(client, url, cold=True), queries(client, url, cold=False))
+        for name, url in pages.items()
+    }
+
+
+@pytest.mark.django_db
+def test_queries_per_page_are_few_and_do_not_grow_with_the_content(
+    client, settings, initial_content
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the cost of rendering a page, not of serving it
+    # One of each thing a page lists, so that no list is empty before the content grows.
+    make_event()
+    make_event("Rencontre passée", starts_in=-timedelta(days=30))
+    Cooperation.objects.create(
+        authority=Authority.objects.get(name="Ville de Lille"),
+        partner_name="Commune partenaire",
+        country=Country.objects.get(code="SN"),
+    )
+    pages = urls()
+    before = measure(client, pages)
+    call_command("generate_bench_content", verbosity=0)  # ten times the initial content and more
+    after = measure(client, pages)
+    assert set(BUDGET) == set(before)
+    for name in BUDGET:
+        for size, (cold, warm) in (("1×", before[name]), ("10×", after[name])):
+            assert cold <= BUDGET[name], f"{name} at {size}: {cold} queries, {BUDGET[name]} at most"
+            assert warm <= cold, name
+        # Never more with more content (search may show fewer kinds of result, so fewer).
+        more = [grown > was for grown, was in zip(after[name], before[name], strict=True)]
+        assert not any(more), f"{name}: {before[name]} → {after[name]}"

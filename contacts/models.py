@@ -1,6 +1,7 @@
 from urllib.parse import quote_plus
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -227,24 +228,14 @@ class ContactRequest(Notified):
 class AuthorityQuerySet(PublishedQuerySet):
     def for_directory(self):
         """Authorities with their cooperations, countries and themes: pages and exports."""
-        return self._with_cooperations(
-            Cooperation.objects.select_related("country").prefetch_related("themes")
+        cooperations = Cooperation.objects.select_related("country").prefetch_related("themes")
+        return self.for_directory_list().prefetch_related(
+            models.Prefetch("cooperations", queryset=cooperations)
         )
 
     def for_directory_list(self):
-        """What a line of the list shows: kind, département, partners and their countries."""
-        return self._with_cooperations(
-            Cooperation.objects.select_related("country").only(
-                "authority_id", "partner_name", "country__name"
-            )
-        )
-
-    def _with_cooperations(self, cooperations):
-        return (
-            self.published()
-            .select_related("kind", "departement")
-            .prefetch_related(models.Prefetch("cooperations", queryset=cooperations))
-        )
+        """What a line of the list shows, but its partners (see directory.attach_partners)."""
+        return self.published().select_related("kind", "departement")
 
 
 class Authority(Publishable):
@@ -282,6 +273,8 @@ class Authority(Publishable):
     )
     is_partner = models.BooleanField(_("partenaire du réseau"), default=False)
     search_text = models.TextField(editable=False, blank=True)
+    # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = AuthorityQuerySet.as_manager()
 

@@ -7,6 +7,7 @@ from .models import Authority
 
 class AuthoritySource(Source):
     columns = ("name", "kind__name")
+    record_fields = ("slug", "name", "description")
 
     def queryset(self):
         return Authority.objects.published()

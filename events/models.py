@@ -1,5 +1,6 @@
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -73,6 +74,8 @@ class Event(Publishable):
     )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     search_text = models.TextField(editable=False, blank=True)
+    # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 

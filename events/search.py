@@ -9,6 +9,7 @@ from .models import Event
 
 class EventSource(Source):
     columns = ("title", "starts_at")
+    record_fields = ("slug", "summary", "description")
 
     def queryset(self):
         return Event.objects.published()

@@ -2,6 +2,7 @@ import uuid
 from collections import Counter
 from datetime import timedelta
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -169,6 +170,8 @@ class Scheme(Publishable):
     source_url = models.URLField(_("adresse de la source"), blank=True, validators=[http_url])
     position = models.PositiveIntegerField(_("ordre"), default=0)
     search_text = models.TextField(editable=False, blank=True)
+    # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SchemeQuerySet.as_manager()
 

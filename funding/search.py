@@ -8,6 +8,7 @@ from .models import Funder, Scheme
 
 class SchemeSource(Source):
     columns = ("title", "funder__name")
+    record_fields = ("slug", "summary", "description")
 
     def queryset(self):
         return Scheme.objects.published()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -107,6 +108,8 @@ class Page(Publishable):
         help_text=_("Pour le fil d’Ariane."),
     )
     search_text = models.TextField(editable=False, blank=True)
+    # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     image_480 = ImageSpecField(source="image", spec=webp_spec(480))
     image_960 = ImageSpecField(source="image", spec=webp_spec(960))
@@ -203,6 +206,8 @@ class SlugRedirect(models.Model):
 class OrderedItem(Publishable):
     position = models.PositiveIntegerField(_("ordre"), default=0, db_index=True)
     search_text = models.TextField(editable=False, blank=True)
+    # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         abstract = True

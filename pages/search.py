@@ -8,6 +8,8 @@ from .models import Action, Page, Reason
 
 
 class PageSource(Source):
+    record_fields = ("slug", "layout", "summary", "body")
+
     def queryset(self):
         return Page.objects.published()
 
@@ -23,6 +25,7 @@ class ItemSource(Source):
 
     layout = None
     anchor = ""
+    record_fields = ("text",)
 
     def page_url(self):
         page = Page.objects.published().filter(layout=self.layout).only("slug", "layout").first()

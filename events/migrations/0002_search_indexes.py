@@ -1,3 +1,4 @@
+import django.contrib.postgres.search
 from django.db import migrations
 
 from aict_site.search import search_index
@@ -6,4 +7,11 @@ from aict_site.search import search_index
 class Migration(migrations.Migration):
     dependencies = [("events", "0001_initial")]
 
-    operations = [search_index("events.Event")]
+    operations = [
+        migrations.AddField(
+            model_name="event",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        search_index("events.event"),
+    ]

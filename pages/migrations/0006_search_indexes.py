@@ -1,3 +1,4 @@
+import django.contrib.postgres.search
 from django.db import migrations
 
 from aict_site.search import search_index
@@ -7,7 +8,22 @@ class Migration(migrations.Migration):
     dependencies = [("pages", "0005_alter_page_layout")]
 
     operations = [
-        search_index("pages.Page"),
-        search_index("pages.Reason"),
-        search_index("pages.Action"),
+        migrations.AddField(
+            model_name="page",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="reason",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="action",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        search_index("pages.page"),
+        search_index("pages.reason"),
+        search_index("pages.action"),
     ]

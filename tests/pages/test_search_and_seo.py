@@ -120,4 +120,21 @@ def test_postgresql_search_uses_its_full_text_index(initial_content):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows: force the planner's hand
         plan = queryset.explain()
-    assert "pages_page_search_text_fts" in plan
+    assert "pages_page_search_vector" in plan
+
+
+@pytest.mark.django_db
+def test_an_edited_text_is_found_by_its_new_words(client, initial_content):
+    page = make_page("Une page qui change", body="<p>Rien de particulier.</p>")
+    assert "Aucun résultat" in client.get("/recherche/", {"q": "zanzibar"}).content.decode()
+    page.body = "<p>Désormais jumelée avec Zanzibar.</p>"
+    page.save()
+    assert "Une page qui change" in client.get("/recherche/", {"q": "zanzibar"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_words_in_separate_blocks_are_found_one_by_one(client, initial_content):
+    make_page("Nos jumelages", body="<ul><li>Jumelage</li><li>Zanzibar</li></ul><p>Fin<br>Note</p>")
+    html = client.get("/recherche/", {"q": "zanzibar note"}).content.decode()
+    assert "Nos jumelages" in html
+    assert "Jumelage Zanzibar Fin Note" in html  # the passage, words apart as on the page

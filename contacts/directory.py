@@ -2,6 +2,7 @@
 
 import csv
 import json
+from collections import defaultdict
 from itertools import groupby
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -17,8 +18,24 @@ from django.views.generic import DetailView, ListView
 
 from . import exports
 from .directory_filters import AuthorityFilter
-from .models import Authority, Departement
+from .models import Authority, Cooperation, Departement
 from .region_map import LEGEND, VIEWBOX, map_areas
+
+
+def attach_partners(authorities):
+    """Each authority's partners as (name, country) pairs, read in one query without a model
+    per cooperation and country: a page of the list shows a hundred of them."""
+    partners = defaultdict(list)
+    if authorities:
+        rows = (
+            Cooperation.objects.filter(authority__in=[a.pk for a in authorities])
+            .order_by("country__name", "partner_name")
+            .values_list("authority_id", "partner_name", "country__name")
+        )
+        for authority_id, name, country in rows:
+            partners[authority_id].append((name, country))
+    for authority in authorities:
+        authority.partners = partners[authority.pk]
 
 
 class DirectoryOverview:
@@ -74,6 +91,7 @@ class AuthorityListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        attach_partners(context["authorities"])
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(

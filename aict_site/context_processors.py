@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -16,5 +17,6 @@ def site(request):
         "site_settings": SimpleLazyObject(SiteSettings.load),
         # For `{% cache … content_version using="fragments" %}`: one key per version.
         "content_version": SimpleLazyObject(lambda: current_version(request)),
+        "clock_seconds": settings.FRAGMENT_CLOCK_SECONDS,
         "default_description": DEFAULT_DESCRIPTION,
     }

@@ -17,7 +17,7 @@ import time
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -75,6 +75,22 @@ def start_version():
     never 0, or fragments kept in a worker's memory under an old 0 would come back."""
     cache.add(VERSION_KEY, time.time_ns(), timeout=None)
     return cache.get(VERSION_KEY)
+
+
+_MISSING = object()
+
+
+def remembered(name, compute, *, request=None, seconds=3600):
+    """`compute()`, kept in this worker's memory until content changes (or `seconds` pass,
+    for what also depends on the clock, such as scheduled pages): a lookup many pages repeat
+    costs a dictionary read instead of a query."""
+    version = current_version(request) if request else cache.get(VERSION_KEY) or start_version()
+    key = f"remembered:{name}:{version}"
+    value = caches["fragments"].get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        caches["fragments"].set(key, value, seconds)
+    return value
 
 
 def key_for(request):

@@ -260,6 +260,9 @@ CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=1095)
 # Rendered public pages are kept this long at most (seconds; 0 turns the cache off). Any
 # content change empties the cache at once; the limit only bounds clock-dependent text.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+# Shared fragments that depend on the clock (scheduled pages in the menu, open calls, next
+# events) are renewed at least this often, edits or not.
+FRAGMENT_CLOCK_SECONDS = 60
 
 # Contact form: accepted submissions per client address and hour, and the least time (seconds)
 # between showing the form and posting it; bots are faster than people.

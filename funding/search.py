@@ -1,9 +1,17 @@
 from django.utils.translation import gettext as _
 
+from aict_site.pagecache import remembered
 from aict_site.richtext import plain_text
 from aict_site.search import Result, Source, first_rows, matching, normalize, terms
 
 from .models import Funder, Scheme
+
+
+def funder_names():
+    return [
+        (funder.pk, normalize(f"{funder.name} {funder.short_name}"))
+        for funder in Funder.objects.all()
+    ]
 
 
 class SchemeSource(Source):
@@ -22,10 +30,9 @@ class SchemeSource(Source):
         # schemes are found by either name even before the schemes are saved again.
         words = terms(query)
         funder_ids = [
-            funder.pk
-            for funder in Funder.objects.all()
-            if words
-            and all(word in normalize(f"{funder.name} {funder.short_name}") for word in words)
+            pk
+            for pk, names in remembered("funder-names", funder_names)
+            if words and all(word in names for word in words)
         ]
         if funder_ids:
             others = (

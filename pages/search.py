@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db.models import Exists
 from django.utils.translation import gettext as _
 
+from aict_site.pagecache import remembered
 from aict_site.richtext import plain_text
 from aict_site.search import Source
 
@@ -21,11 +23,11 @@ class PageSource(Source):
 
 
 class ItemSource(Source):
-    """Reasons and actions: shown on their layout's page, each at its own anchor."""
+    """Reasons and actions: short texts, shown on their layout's page, each at its anchor."""
 
     layout = None
     anchor = ""
-    record_fields = ("text",)
+    columns = ("title", "text")
 
     def page_url(self):
         page = Page.objects.published().filter(layout=self.layout).only("slug", "layout").first()
@@ -36,13 +38,14 @@ class ItemSource(Source):
         return self.queryset().filter(Exists(Page.objects.published().filter(layout=self.layout)))
 
     def complete(self, results):
-        page_url = self.page_url()
-        records = self.records([result.row["pk"] for result in results])
+        page_url = remembered(
+            f"layout-url:{self.layout}", self.page_url, seconds=settings.FRAGMENT_CLOCK_SECONDS
+        )
         for result in results:
             result.title = self.title(result.row)
             result.kind = self.kind(result.row)
             result.url = f"{page_url}#{self.anchor}-{result.row['pk']}"
-            result.text = records[result.row["pk"]].text
+            result.text = result.row["text"]
 
 
 class ReasonSource(ItemSource):

@@ -1,6 +1,8 @@
 from django import template
+from django.conf import settings
 from django.db.models import Q
 
+from aict_site.pagecache import remembered
 from pages.models import Page
 
 register = template.Library()
@@ -51,14 +53,12 @@ def footer_links(context):
 def layout_page(context, layout):
     """The published page that introduces another app's view (contact, partners…), or None.
 
-    Cached on the request: the title, description and content blocks all ask for it.
+    The title, description and content blocks all ask for it: kept in memory until the
+    content changes, and at most a clock period, as pages may be scheduled.
     """
-    request = context.get("request")
-    cache = getattr(request, "_layout_pages", None)
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._layout_pages = cache
-    if layout not in cache:
-        cache[layout] = Page.objects.published().filter(layout=layout).first()
-    return cache[layout]
+    return remembered(
+        f"layout-page:{layout}",
+        lambda: Page.objects.published().filter(layout=layout).first(),
+        request=context.get("request"),
+        seconds=settings.FRAGMENT_CLOCK_SECONDS,
+    )

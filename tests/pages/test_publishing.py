@@ -1,5 +1,6 @@
 """Drafts stay private, renamed pages keep their address, staff text is sanitised."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -25,6 +26,20 @@ def test_draft_is_404_to_the_public_and_an_uncached_preview_for_staff(client, st
 def test_page_with_a_future_publication_date_is_not_public_yet(client):
     make_page("Plus tard", published_at=timezone.now() + timedelta(days=1))
     assert client.get("/plus-tard/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_scheduled_page_joins_the_menu_once_its_time_has_come(client, settings):
+    """The menu is a fragment kept in memory: no edit happens at the scheduled time, so only
+    the clock can renew it, within FRAGMENT_CLOCK_SECONDS."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CLOCK_SECONDS = 1
+    make_page("Sur le site", show_in_menu=True)
+    make_page("Bientôt", show_in_menu=True, published_at=timezone.now() + timedelta(seconds=1))
+    html = client.get("/").content.decode()
+    assert 'href="/sur-le-site/"' in html and 'href="/bientot/"' not in html
+    time.sleep(2.2)
+    assert 'href="/bientot/"' in client.get("/").content.decode()
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from functools import lru_cache
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, FloatField, Value, Window
+from django.urls import reverse
 
 MAX_QUERY_LENGTH = 200
 EXCERPT_CHARS = 220
@@ -66,14 +67,16 @@ class Source:
         rows, total = first_rows(matches, limit, "rank", *self.columns)
         return [Result(row["rank"], self, row) for row in rows], total
 
-    # What url() and text() read of a shown record; the rest (long search copies) stays put.
+    # What url() and text() read of a shown record, as a dict: no model to build.
     record_fields = ("slug",)
+    url_name = ""
 
     def records(self, keys):
-        return self.queryset().only(*self.record_fields).in_bulk(keys)
+        rows = self.queryset().filter(pk__in=keys).values("pk", *self.record_fields)
+        return {row["pk"]: row for row in rows}
 
     def url(self, record):
-        return record.get_absolute_url()
+        return reverse(self.url_name, kwargs={"slug": record["slug"]})
 
     def text(self, record):
         raise NotImplementedError

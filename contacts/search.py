@@ -8,6 +8,7 @@ from .models import Authority
 class AuthoritySource(Source):
     columns = ("name", "kind__name")
     record_fields = ("slug", "name", "description")
+    url_name = "contacts:authority-detail"
 
     def queryset(self):
         return Authority.objects.published()
@@ -19,4 +20,4 @@ class AuthoritySource(Source):
         return row["name"]
 
     def text(self, authority):
-        return authority.description or authority.name
+        return authority["description"] or authority["name"]

@@ -10,6 +10,7 @@ from .models import Event
 class EventSource(Source):
     columns = ("title", "starts_at")
     record_fields = ("slug", "summary", "description")
+    url_name = "events:event-detail"
 
     def queryset(self):
         return Event.objects.published()
@@ -19,4 +20,4 @@ class EventSource(Source):
         return _("Agenda — %(date)s") % {"date": date}
 
     def text(self, event):
-        return f"{event.summary} {plain_text(event.description)}"
+        return f"{event['summary']} {plain_text(event['description'])}"

@@ -17,6 +17,7 @@ def funder_names():
 class SchemeSource(Source):
     columns = ("title", "funder__name")
     record_fields = ("slug", "summary", "description")
+    url_name = "funding:scheme-detail"
 
     def queryset(self):
         return Scheme.objects.published()
@@ -46,4 +47,4 @@ class SchemeSource(Source):
         return results, total
 
     def text(self, scheme):
-        return f"{scheme.summary} {plain_text(scheme.description)}"
+        return f"{scheme['summary']} {plain_text(scheme['description'])}"

@@ -140,9 +140,13 @@ class Page(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        if self.layout in APP_ROUTES:
-            return reverse(APP_ROUTES[self.layout])
-        return reverse("pages:page-detail", kwargs={"slug": self.slug})
+        return self.url_for(self.layout, self.slug)
+
+    @staticmethod
+    def url_for(layout, slug):
+        if layout in APP_ROUTES:
+            return reverse(APP_ROUTES[layout])
+        return reverse("pages:page-detail", kwargs={"slug": slug})
 
     def clean(self):
         if self.image and not self.image_alt.strip():

@@ -18,8 +18,11 @@ class PageSource(Source):
     def kind(self, row):
         return _("Page")
 
+    def url(self, page):
+        return Page.url_for(page["layout"], page["slug"])
+
     def text(self, page):
-        return f"{page.summary} {plain_text(page.body)}"
+        return f"{page['summary']} {plain_text(page['body'])}"
 
 
 class ItemSource(Source):

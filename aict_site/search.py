@@ -1,8 +1,9 @@
-"""Site-wide search: each app registers a function that finds its own published content.
+"""Site-wide search: each app registers a Source that finds its own published content.
 
 Text is matched through a normalised copy (lower case, accents removed) kept on each
 record, so "developpement durable" finds "Développement Durable". On PostgreSQL that copy
-is searched with French full-text search; elsewhere with a plain substring match.
+is searched with French full-text search, through a vector a trigger keeps from it;
+elsewhere with a plain substring match.
 """
 
 import re
@@ -46,7 +47,10 @@ class Source:
     finding them.
     """
 
+    # What every match reads (besides pk and rank), and what a shown record reads, as dicts.
     columns = ("title",)
+    record_fields = ("slug",)
+    url_name = ""
 
     def queryset(self):
         raise NotImplementedError
@@ -66,10 +70,6 @@ class Source:
         matches = matching(self.matches_queryset(), query)
         rows, total = first_rows(matches, limit, "rank", *self.columns)
         return [Result(row["rank"], self, row) for row in rows], total
-
-    # What url() and text() read of a shown record, as a dict: no model to build.
-    record_fields = ("slug",)
-    url_name = ""
 
     def records(self, keys):
         rows = self.queryset().filter(pk__in=keys).values("pk", *self.record_fields)

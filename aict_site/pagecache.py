@@ -58,15 +58,17 @@ def connect():
                 )
 
 
-def current_version(request):
-    """The content version this request works under, read once from the shared cache.
+def current_version(request=None):
+    """The content version a request works under, read once from the shared cache.
 
     Shared fragments are kept under it, as pages are: read at the start of the request, so
     that nothing rendered from rows older than an edit is ever stored under a newer version.
     """
     version = getattr(request, "content_version", None)
     if version is None:
-        version = request.content_version = cache.get(VERSION_KEY) or start_version()
+        version = cache.get(VERSION_KEY) or start_version()
+        if request is not None:
+            request.content_version = version
     return version
 
 
@@ -84,8 +86,7 @@ def remembered(name, compute, *, request=None, seconds=3600):
     """`compute()`, kept in this worker's memory until content changes (or `seconds` pass,
     for what also depends on the clock, such as scheduled pages): a lookup many pages repeat
     costs a dictionary read instead of a query."""
-    version = current_version(request) if request else cache.get(VERSION_KEY) or start_version()
-    key = f"remembered:{name}:{version}"
+    key = f"remembered:{name}:{current_version(request)}"
     value = caches["fragments"].get(key, _MISSING)
     if value is _MISSING:
         value = compute()

@@ -16,7 +16,6 @@ from django.db import connection
 from django.db.models import Count, F, FloatField, Value, Window
 from django.urls import reverse
 
-MAX_QUERY_LENGTH = 200
 EXCERPT_CHARS = 220
 
 _sources = []
@@ -170,7 +169,7 @@ def search_index(model_label):
     `search_text` with a trigger and indexes it, so that searching and ranking read a
     stored vector instead of parsing every matching text again (tens of ms a query).
 
-    SQL, because SQLite has neither triggers of this kind nor GIN indexes; there the column
+    SQL, because SQLite has no tsvector, full-text functions or GIN indexes; there the column
     stays empty and `matching` uses search_text. A trigger, not save(), so that every write
     (admin, loaders, bulk_create, restore) keeps the vector right.
     """

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 
 from aict_site.images import RESPONSIVE_WIDTHS, scaled_height, validate_image, webp_spec
+from aict_site.pagecache import remembered
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
 from aict_site.search import normalize
@@ -348,3 +349,15 @@ class SiteSettings(models.Model):
 
 def retention_years():
     return round(settings.CONTACT_RETENTION_DAYS / 365)
+
+
+def published_layout_page(layout, request=None):
+    """The published page of `layout` (the one that introduces contact, partners, reasons…),
+    or None. Many pages ask for one: kept in memory until content changes, and at most a
+    clock period, as pages may be scheduled."""
+    return remembered(
+        f"layout-page:{layout}",
+        lambda: Page.objects.published().filter(layout=layout).first(),
+        request=request,
+        seconds=settings.FRAGMENT_CLOCK_SECONDS,
+    )

@@ -1,12 +1,10 @@
-from django.conf import settings
 from django.db.models import Exists
 from django.utils.translation import gettext as _
 
-from aict_site.pagecache import remembered
 from aict_site.richtext import plain_text
 from aict_site.search import Source
 
-from .models import Action, Page, Reason
+from .models import Action, Page, Reason, published_layout_page
 
 
 class PageSource(Source):
@@ -32,18 +30,13 @@ class ItemSource(Source):
     anchor = ""
     columns = ("title", "text")
 
-    def page_url(self):
-        page = Page.objects.published().filter(layout=self.layout).only("slug", "layout").first()
-        return page.get_absolute_url() if page else None
-
     def matches_queryset(self):
         # Without their page, reasons and actions have nowhere to be read.
         return self.queryset().filter(Exists(Page.objects.published().filter(layout=self.layout)))
 
     def complete(self, results):
-        page_url = remembered(
-            f"layout-url:{self.layout}", self.page_url, seconds=settings.FRAGMENT_CLOCK_SECONDS
-        )
+        page = published_layout_page(self.layout)
+        page_url = page.get_absolute_url() if page else ""
         for result in results:
             result.title = self.title(result.row)
             result.kind = self.kind(result.row)

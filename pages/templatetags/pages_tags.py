@@ -1,9 +1,7 @@
 from django import template
-from django.conf import settings
 from django.db.models import Q
 
-from aict_site.pagecache import remembered
-from pages.models import Page
+from pages.models import Page, published_layout_page
 
 register = template.Library()
 
@@ -51,14 +49,5 @@ def footer_links(context):
 
 @register.simple_tag(takes_context=True)
 def layout_page(context, layout):
-    """The published page that introduces another app's view (contact, partners…), or None.
-
-    The title, description and content blocks all ask for it: kept in memory until the
-    content changes, and at most a clock period, as pages may be scheduled.
-    """
-    return remembered(
-        f"layout-page:{layout}",
-        lambda: Page.objects.published().filter(layout=layout).first(),
-        request=context.get("request"),
-        seconds=settings.FRAGMENT_CLOCK_SECONDS,
-    )
+    """The published page that introduces another app's view (contact, partners…), or None."""
+    return published_layout_page(layout, context.get("request"))

@@ -1,9 +1,12 @@
 """What keeps robots out of the public forms without bothering people: a honeypot field, a
-signed timestamp (a person takes a few seconds to fill a form in) and a rate limit per address.
+signed single-use timestamp (a person takes a few seconds to fill a form in, and sends it once)
+and a rate limit per address.
 
 A refused post stores nothing; the form comes back with what the person typed.
 """
 
+import hashlib
+import secrets
 import time
 
 from django import forms
@@ -11,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from . import counters
 from .clients import client_ip
 from .ratelimit import hit
 
@@ -23,7 +27,15 @@ class SpamRefused(Exception):
 
 
 def timestamp(seconds_ago=0):
-    return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)
+    # The nonce makes two forms shown in the same instant two different tokens.
+    shown_at = time.time() - seconds_ago
+    return signing.dumps({"t": shown_at, "n": secrets.token_hex(8)}, salt=TIMESTAMP_SALT)
+
+
+def first_use(token):
+    """True the first time a token is spent; a replay of the same form is refused."""
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    return counters.increment(f"form-token:{digest}", MAX_AGE_SECONDS + 60) == 1
 
 
 class AntiSpamForm(forms.Form):
@@ -41,14 +53,16 @@ class AntiSpamForm(forms.Form):
         """Raise SpamRefused for a filled honeypot or a form posted faster than a person can."""
         if self.data.get("website"):
             raise SpamRefused("honeypot")
+        token = self.data.get("shown_at", "")
         try:
-            shown_at = signing.loads(
-                self.data.get("shown_at", ""), salt=TIMESTAMP_SALT, max_age=MAX_AGE_SECONDS
-            )
-        except signing.BadSignature:
+            shown = signing.loads(token, salt=TIMESTAMP_SALT, max_age=MAX_AGE_SECONDS)
+            shown_at = float(shown["t"])
+        except (signing.BadSignature, TypeError, KeyError, ValueError):
             raise SpamRefused("timestamp") from None
-        if time.time() - float(shown_at) < settings.CONTACT_MIN_SECONDS:
+        if time.time() - shown_at < settings.CONTACT_MIN_SECONDS:
             raise SpamRefused("too fast")
+        if not first_use(token):
+            raise SpamRefused("replayed")
 
     def fresh_copy(self, message):
         """The same form, with what was typed, a new timestamp and `message` on top."""

@@ -1,8 +1,10 @@
 """A shared cache of the rendered public pages, emptied whenever staff change content.
 
 Anonymous GET requests are answered from the cache before sessions, authentication, CSRF
-and the view run: that is where a page's cost goes. The cache is the shared one (file-based
-by default, Redis via CACHE_URL), so every worker and every server sees the same entries.
+and the view run: that is where a page's cost goes. Pages have a shared cache of their own
+(`pages`: file-based by default, Redis via CACHE_URL), bounded, so every worker and every
+server sees the same entries, and filling it pushes out only pages. The entry's key holds the
+scheme and the host, validated against ALLOWED_HOSTS before anything is answered.
 
 Freshness: every save or delete of content bumps one version number in the shared cache;
 an entry made under an older version is never served, so an edit shows on the very next
@@ -95,7 +97,8 @@ def remembered(name, compute, *, request=None, seconds=3600):
 
 
 def key_for(request):
-    return f"pagecache:page:{request.get_full_path()}"
+    # get_host() refuses a host that ALLOWED_HOSTS does not name (400), cached page or not.
+    return f"pagecache:page:{request.scheme}://{request.get_host()}{request.get_full_path()}"
 
 
 def cacheable_request(request):
@@ -140,9 +143,8 @@ class PageCacheMiddleware:
                 new_version()
             return response
         key = key_for(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = request.content_version = found.get(VERSION_KEY) or start_version()
-        entry = found.get(key)
+        version = request.content_version = cache.get(VERSION_KEY) or start_version()
+        entry = caches["pages"].get(key)
         if entry and entry["version"] == version:
             response = HttpResponse(entry["content"], status=200)
             for header, value in entry["headers"]:
@@ -151,7 +153,7 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if cacheable_response(request, response):
-            cache.set(
+            caches["pages"].set(
                 key,
                 {
                     "version": version,

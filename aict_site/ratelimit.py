@@ -1,18 +1,17 @@
-"""A fixed-window counter in the shared cache, so every worker and server sees the same count."""
+"""A fixed-window limit per client, counted in the atomic counter store that every worker
+and server shares (aict_site.counters)."""
 
+import hashlib
 import time
 
-from django.core.cache import cache
+from . import counters
 
 
 def hit(scope, key, limit, window_seconds=3600):
     """Count one hit; False once `limit` hits were counted in the current window."""
     window = int(time.time() // window_seconds)
-    cache_key = f"ratelimit:{scope}:{key}:{window}"
-    cache.add(cache_key, 0, timeout=window_seconds + 60)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=window_seconds + 60)
-        count = 1
+    # Hashed: the key may be an email address, which has no business in a counter's name.
+    digest = hashlib.sha256(str(key).encode()).hexdigest()[:32]
+    remaining = window_seconds - int(time.time()) % window_seconds
+    count = counters.increment(f"rate:{scope}:{digest}:{window}", remaining + 60)
     return count <= limit

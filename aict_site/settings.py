@@ -30,6 +30,13 @@ else:
             "The SECRET_KEY environment variable is required when DEBUG is off. "
             "Set it to a long random string (see .env.example)."
         )
+    # Django's own deployment check asks for 50 characters; a short key signs forms and
+    # password-reset links that can be forged.
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is {len(SECRET_KEY)} characters long: use at least 50 random characters "
+            "when DEBUG is off, e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -110,7 +117,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A file cache is shared by every gunicorn worker; local memory would be per process.
+# A file cache is shared by every gunicorn worker; local memory would be per process. It keeps
+# the content version and a few small records; counters live in the database (or Redis).
 CACHES = {
     "default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"),
     # The pieces every page shares (menu, footer, contact card…), rendered once per content
@@ -121,6 +129,29 @@ CACHES = {
 if CACHES["fragments"]["BACKEND"].endswith("LocMemCache"):
     # The menu is kept per path (it marks the current page): room for every page.
     CACHES["fragments"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+
+
+def page_cache(default):
+    """Rendered pages in a cache of their own, bounded, so that a visitor asking for many
+    addresses can push out old pages but never the content version or anything else."""
+    if "PAGE_CACHE_URL" in env:
+        return env.cache("PAGE_CACHE_URL")
+    backend = default["BACKEND"]
+    if backend.endswith("FileBasedCache"):
+        location = str(Path(default["LOCATION"]) / "pages")
+    elif backend.endswith("LocMemCache"):
+        location = "pages"
+    else:
+        # Redis or memcached: page entries expire by themselves (see docs/deploy.md).
+        return {**default, "KEY_PREFIX": "pages"}
+    return {
+        "BACKEND": backend,
+        "LOCATION": location,
+        "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_MAX_ENTRIES", default=3000)},
+    }
+
+
+CACHES["pages"] = page_cache(CACHES["default"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,10 +177,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Behind a reverse proxy every client arrives from the proxy's address: count the proxies
 # so the lock-out applies to the visitor's address from X-Forwarded-For, not to everyone.
+# The lock-out and the rate limits read the address in one place.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-if PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "aict_site.clients.client_ip"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -268,8 +298,14 @@ FRAGMENT_CLOCK_SECONDS = 60
 # between showing the form and posting it; bots are faster than people.
 CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
 CONTACT_MIN_SECONDS = env.int("CONTACT_MIN_SECONDS", default=3)
-# Never let a slow mail server hold a visitor's request for long.
+# Each SMTP step gives up after this many seconds.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Staff notifications and password-reset emails are sent from a thread of their own, so a
+# visitor's answer never waits for the mail server (aict_site.notifying, aict_site.passwords).
+SEND_MAIL_IN_BACKGROUND = env.bool("SEND_MAIL_IN_BACKGROUND", default=True)
+# Password-reset requests per client address and per account, and hour.
+PASSWORD_RESET_RATE_LIMIT = env.int("PASSWORD_RESET_RATE_LIMIT", default=5)
+PASSWORD_RESET_ACCOUNT_LIMIT = env.int("PASSWORD_RESET_ACCOUNT_LIMIT", default=3)
 
 # Backups: where `manage.py backup` writes its archives, and how many it keeps.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")

@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from aict_site import health, sitemaps
+from aict_site import health, passwords, sitemaps
 
 handler500 = "aict_site.errors.server_error"
 
@@ -26,7 +26,7 @@ urlpatterns = [
     ),
     path(
         f"{settings.ADMIN_URL}password_reset/",
-        auth_views.PasswordResetView.as_view(extra_context={"site_header": admin.site.site_header}),
+        passwords.PasswordResetView.as_view(extra_context={"site_header": admin.site.site_header}),
         name="admin_password_reset",
     ),
     path(

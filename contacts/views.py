@@ -1,14 +1,12 @@
-from functools import partial
-
 from django.db import transaction
 from django.shortcuts import redirect
 from django.views.generic import FormView, ListView, TemplateView
 
-from aict_site import antispam
+from aict_site import antispam, notifying
 
 from . import notifications
 from .forms import ContactForm
-from .models import Office, Partner, Person
+from .models import ContactRequest, Office, Partner, Person
 
 
 class ContactView(FormView):
@@ -35,8 +33,8 @@ class ContactView(FormView):
             contact_request = form.save(commit=False)
             contact_request.office = notifications.route(contact_request)
             contact_request.save()
-            # robust: a failure to notify is logged and retried later, never shown to the visitor.
-            transaction.on_commit(partial(notifications.notify, contact_request.pk), robust=True)
+            # A failure to notify is logged and retried later, never shown to the visitor.
+            notifying.notify_after_commit(ContactRequest, contact_request.pk)
         return redirect("contacts:thanks")
 
 

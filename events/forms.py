@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aict_site.antispam import AntiSpamForm
@@ -19,8 +20,13 @@ class RegistrationForm(AntiSpamForm, forms.ModelForm):
             "authority_type": _("Type de collectivité (facultatif)"),
         }
 
-    def __init__(self, *args, **kwargs):
+    ALREADY_REGISTERED = _(
+        "Cette adresse est déjà inscrite à cet événement : une seule inscription par personne."
+    )
+
+    def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.event = event
         self.fields["authority_type"].queryset = AuthorityType.objects.all()
         self.fields["authority_type"].empty_label = _("Non précisé")
         self.fields["name"].validators.append(no_control_characters)
@@ -28,3 +34,14 @@ class RegistrationForm(AntiSpamForm, forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if self.event is not None and self.event.registrations.filter(email__iexact=email).exists():
+            raise ValidationError(self.ALREADY_REGISTERED, code="registered")
+        return email
+
+    def fresh_copy(self, message):
+        fresh = super().fresh_copy(message)
+        fresh.event = self.event
+        return fresh

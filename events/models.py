@@ -4,6 +4,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -144,6 +145,15 @@ class Registration(Notified):
         verbose_name = _("inscription")
         verbose_name_plural = _("inscriptions")
         ordering = ["created_at"]
+        constraints = [
+            # One person, one seat: an address registers once per event, whatever its case.
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                name="events_registration_one_per_address",
+                violation_error_message=_("Cette adresse est déjà inscrite à cet événement."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} — {self.event}"

@@ -5,12 +5,10 @@ the whole database), so simultaneous registrations for the last seats are served
 the seats go to the first ones, the rest join the waiting list.
 """
 
-from functools import partial
-
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -21,7 +19,19 @@ from .models import Event, Registration
 TICKET_SALT = "events.registration"
 
 
+class AlreadyRegistered(Exception):
+    """The address holds a registration for this event already (the database says so)."""
+
+
 def register(event, cleaned_data):
+    try:
+        return _register(event, cleaned_data)
+    except IntegrityError:
+        # Two posts of one address at once: the form's check passed for both.
+        raise AlreadyRegistered from None
+
+
+def _register(event, cleaned_data):
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
         status = Registration.Status.CONFIRMED
@@ -30,7 +40,7 @@ def register(event, cleaned_data):
             if taken >= locked.capacity:
                 status = Registration.Status.WAITING
         registration = Registration.objects.create(event=locked, status=status, **cleaned_data)
-        transaction.on_commit(partial(notifying.notify, Registration, registration.pk), robust=True)
+        notifying.notify_after_commit(Registration, registration.pk)
     return registration
 
 

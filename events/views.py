@@ -64,7 +64,7 @@ class EventDetailView(DetailView):
                 _("Les inscriptions à cet événement sont closes."),
                 400,
             )
-        form = RegistrationForm(data=request.POST)
+        form = RegistrationForm(data=request.POST, event=event)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         refusal = antispam.screen(request, form, "registration")
@@ -72,7 +72,10 @@ class EventDetailView(DetailView):
             message, status = refusal
             return self.render_refusal(form, message, status)
         data = {name: form.cleaned_data[name] for name in RegistrationForm.Meta.fields}
-        registration = registrations.register(event, data)
+        try:
+            registration = registrations.register(event, data)
+        except registrations.AlreadyRegistered:
+            return self.render_refusal(form, RegistrationForm.ALREADY_REGISTERED, 400)
         return redirect(
             "events:registered", slug=event.slug, ticket=registrations.ticket(registration)
         )

@@ -11,6 +11,8 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# Long enough for the production settings (50 characters at least).
+SECRET = "a-secret-key-for-tests-only-" + "x" * 30
 
 
 def child_env(**overrides):
@@ -127,3 +129,47 @@ def start_gunicorn(env):
 def stop(process):
     process.terminate()
     process.wait(timeout=10)
+
+
+def csrf_session(url):
+    """(token, cookie) from a page with a form, as a browser would keep them."""
+    import re
+
+    with urllib.request.urlopen(url) as response:
+        html = response.read().decode()
+        cookie = response.headers["Set-Cookie"].split(";")[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    return token, cookie
+
+
+def post_at_once(url, forms, cookie, headers=None):
+    """POST every form to `url` at the same instant, one thread each; the statuses (302s are
+    followed, so a redirect to a thank-you page counts as 200)."""
+    import threading
+    import urllib.error
+    import urllib.parse
+
+    # Encoded here: the posting threads must not open database connections of their own.
+    bodies = [urllib.parse.urlencode(form).encode() for form in forms]
+    barrier = threading.Barrier(len(bodies))
+    statuses = []
+
+    def submit(body):
+        request = urllib.request.Request(
+            url, data=body, headers={"Cookie": cookie, "Referer": url, **(headers or {})}
+        )
+        barrier.wait()
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                statuses.append(response.status)
+        except urllib.error.HTTPError as error:
+            statuses.append(error.code)
+        except OSError as error:
+            statuses.append(type(error).__name__)
+
+    threads = [threading.Thread(target=submit, args=(body,)) for body in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses

@@ -6,7 +6,7 @@ pytest-django imports this before any conftest, so the environment is set here.
 import os
 import tempfile
 
-os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-" + "x" * 40)
 os.environ.setdefault("HTTPS", "0")
 os.environ.setdefault("CACHE_URL", "locmemcache://")
 # Tests read static files from the source folders: no collectstatic manifest needed.
@@ -29,3 +29,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.mkdtemp(prefix="aict-db-"), "test.sqlite3")
     }
+# A test's own transaction is invisible to other threads: send notifications in the request's
+# thread here. The background mode is tested against gunicorn (tests/contacts/test_mail_hangs.py).
+SEND_MAIL_IN_BACKGROUND = False

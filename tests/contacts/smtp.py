@@ -37,3 +37,18 @@ class SMTPServer:
             with contextlib.suppress(Exception):
                 self.controller.stop()
             self.controller = None
+
+
+class HungSMTPServer:
+    """A mail server that accepts connections and never says a word, as a stuck relay does."""
+
+    def __init__(self):
+        import socket
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(256)
+        self.port = self.sock.getsockname()[1]
+
+    def stop(self):
+        self.sock.close()

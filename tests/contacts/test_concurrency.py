@@ -1,16 +1,13 @@
 """200 visitors posting at once against the live server: each request stored exactly once."""
 
-import re
-import threading
 import time
-import urllib.parse
-import urllib.request
 
 from django.core.cache import cache
 from django.db import connection
 
 from contacts.models import ContactRequest
 from tests.contacts.builders import contact_data
+from tests.helpers import csrf_session, post_at_once
 
 SUBMISSIONS = 200
 
@@ -23,14 +20,8 @@ def test_200_simultaneous_submissions_are_all_stored_once(
     call_command("load_initial_content", verbosity=0)
     settings.CONTACT_RATE_LIMIT = 10_000
     cache.clear()
-    with urllib.request.urlopen(live_server.url + "/contact/") as response:
-        html = response.read().decode()
-        cookie = response.headers["Set-Cookie"].split(";")[0]
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    barrier = threading.Barrier(SUBMISSIONS)
-    statuses = []
-
-    # Built here: the posting threads must not open database connections of their own.
+    url = live_server.url + "/contact/"
+    token, cookie = csrf_session(url)
     forms = [
         contact_data(
             name=f"Visiteur {index}",
@@ -39,28 +30,7 @@ def test_200_simultaneous_submissions_are_all_stored_once(
         )
         for index in range(SUBMISSIONS)
     ]
-
-    def submit(index):
-        data = forms[index]
-        request = urllib.request.Request(
-            live_server.url + "/contact/",
-            data=urllib.parse.urlencode(data).encode(),
-            headers={"Cookie": cookie, "Referer": live_server.url + "/contact/"},
-        )
-        barrier.wait()
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                statuses.append(response.status)
-        except urllib.error.HTTPError as error:
-            statuses.append(error.code)
-        except OSError as error:
-            statuses.append(type(error).__name__)
-
-    threads = [threading.Thread(target=submit, args=(i,)) for i in range(SUBMISSIONS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = post_at_once(url, forms, cookie)
     assert statuses.count(200) == SUBMISSIONS, sorted(set(statuses))
     names = list(ContactRequest.objects.values_list("name", flat=True))
     assert len(names) == SUBMISSIONS

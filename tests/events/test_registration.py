@@ -1,19 +1,17 @@
 """Registration: stored first, staff told after commit, never overbooked, never a 500."""
 
-import re
-import threading
-import urllib.parse
-import urllib.request
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 
 from aict_site.antispam import timestamp
 from events.models import Event, Registration
 from tests.events.builders import make_event
+from tests.helpers import csrf_session, post_at_once
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +52,50 @@ def test_a_registration_is_confirmed_and_staff_are_told(
     assert mailoutbox[0].to == ["equipe@lianes.example"]
     assert mailoutbox[0].reply_to == ["camille@mairie-exemple.fr"]
     assert "Il reste 19 places." in client.get(event.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_address_registers_once_per_event_whatever_its_case(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=20)
+    assert register(client, event, django_capture_on_commit_callbacks).status_code == 302
+    again = register(
+        client, event, django_capture_on_commit_callbacks, email="CAMILLE@Mairie-Exemple.fr",
+        name="Camille encore",
+    )  # fmt: skip
+    html = again.content.decode()
+    assert "déjà inscrite à cet événement" in html
+    assert "Camille encore" in html, "what was typed is kept"
+    assert Registration.objects.count() == 1
+    other = make_event("Atelier eau", capacity=20)
+    assert register(client, other, django_capture_on_commit_callbacks).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_second_seat_for_one_address(initial_content):
+    event = make_event(capacity=20)
+    fields = {"event": event, "name": "A", "organisation": "O", "status": "confirmed"}
+    Registration.objects.create(email="a@x.org", **fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(email="A@X.org", **fields)
+
+
+@pytest.mark.django_db
+def test_registrations_are_rate_limited_like_the_contact_form(
+    client, initial_content, settings, django_capture_on_commit_callbacks
+):
+    settings.CONTACT_RATE_LIMIT = 2
+    event = make_event(capacity=20)
+    for index in range(2):
+        response = register(
+            client, event, django_capture_on_commit_callbacks, email=f"p{index}@x.org"
+        )
+        assert response.status_code == 302
+    response = register(client, event, django_capture_on_commit_callbacks, email="p3@x.org")
+    assert response.status_code == 429
+    assert "Réessayez dans une heure" in response.content.decode()
+    assert Registration.objects.count() == 2
 
 
 @pytest.mark.django_db
@@ -202,33 +244,12 @@ def test_50_registrations_at_once_for_the_last_10_seats(
             status="confirmed",
         )
     url = live_server.url + event.get_absolute_url()
-    with urllib.request.urlopen(url) as response:
-        html = response.read().decode()
-        cookie = response.headers["Set-Cookie"].split(";")[0]
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    bodies = [
-        urllib.parse.urlencode(
-            form(name=f"Personne {i}", email=f"p{i}@x.org", csrfmiddlewaretoken=token)
-        ).encode()
+    token, cookie = csrf_session(url)
+    forms = [
+        form(name=f"Personne {i}", email=f"p{i}@x.org", csrfmiddlewaretoken=token)
         for i in range(50)
     ]
-    barrier = threading.Barrier(50)
-    statuses = []
-
-    def post(body):
-        request = urllib.request.Request(url, data=body, headers={"Cookie": cookie, "Referer": url})
-        barrier.wait()
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                statuses.append(response.status)
-        except urllib.error.HTTPError as error:
-            statuses.append(error.code)
-
-    threads = [threading.Thread(target=post, args=(body,)) for body in bodies]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = post_at_once(url, forms, cookie)
     assert statuses.count(200) == 50, sorted(set(statuses))
     new = Registration.objects.filter(event=event, name__startswith="Personne")
     assert new.filter(status="confirmed").count() == 10

@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from tests.helpers import run_python
+from tests.helpers import SECRET, run_python
 
 ADMIN = "/" + settings.ADMIN_URL
 PUBLIC_URLS = ["/", "/types-d-actions/", "/recherche/?q=jeunesse", "/page-inconnue/"]
@@ -61,6 +61,26 @@ def test_unknown_host_gets_400(initial_content):
 
 
 @pytest.mark.django_db
+def test_a_cached_page_is_never_served_to_an_unknown_host(initial_content, settings):
+    settings.ALLOWED_HOSTS = ["www.example.org", "autre.example.org"]
+    first = Client(HTTP_HOST="www.example.org").get("/")
+    assert first["X-Page-Cache"] == "miss"
+    assert Client(HTTP_HOST="www.example.org").get("/")["X-Page-Cache"] == "hit"
+    assert Client(HTTP_HOST="evil.example.com").get("/").status_code == 400
+
+
+@pytest.mark.django_db
+def test_each_host_and_scheme_gets_its_own_canonical_address(initial_content, settings):
+    settings.ALLOWED_HOSTS = ["www.example.org", "autre.example.org"]
+    Client(HTTP_HOST="www.example.org").get("/")
+    other = Client(HTTP_HOST="autre.example.org").get("/").content.decode()
+    assert 'href="http://autre.example.org/"' in other
+    assert "www.example.org" not in other
+    secure = Client(HTTP_HOST="www.example.org").get("/", secure=True).content.decode()
+    assert 'href="https://www.example.org/"' in secure
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/.git/HEAD", "/.env", "/.git/config", "/wp-login.php", "/admin/"])
 def test_probes_for_secrets_get_404(client, url):
     assert client.get(url).status_code == 404
@@ -70,8 +90,8 @@ def test_admin_is_not_at_the_default_path_unless_asked():
     code = (
         "import django; django.setup(); from django.conf import settings; print(settings.ADMIN_URL)"
     )
-    assert run_python(code, SECRET_KEY="x").stdout.strip() == "gestion/"
-    assert run_python(code, SECRET_KEY="x", ADMIN_URL="/bureau/").stdout.strip() == "bureau/"
+    assert run_python(code, SECRET_KEY=SECRET).stdout.strip() == "gestion/"
+    assert run_python(code, SECRET_KEY=SECRET, ADMIN_URL="/bureau/").stdout.strip() == "bureau/"
 
 
 @pytest.mark.parametrize("password", ["court2026", "password1234", "azertyuiop", "123456789012"])
@@ -108,7 +128,7 @@ print("SESSION", bool(s["secure"]), bool(s["httponly"]), s["samesite"])
 def test_with_https_on_hsts_and_cookies_are_strict(tmp_path):
     result = run_python(
         HTTPS_PROBE.format(admin=settings.ADMIN_URL),
-        SECRET_KEY="x" * 60,
+        SECRET_KEY=SECRET * 60,
         HTTPS="1",
         ALLOWED_HOSTS="testserver",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
@@ -139,6 +159,30 @@ def test_five_failed_logins_lock_the_client_out_in_french(client, django_user_mo
     )
     assert response.status_code == 429, "the right password must not bypass the lock-out"
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_failures_lock_out_the_visitor_not_everyone(django_user_model, settings):
+    """nginx in front (PROXY_COUNT=1): every request comes from 127.0.0.1, and the visitor's
+    address is the last one in X-Forwarded-For."""
+    settings.PROXY_COUNT = 1
+    django_user_model.objects.create_user(
+        "claire", password="le bon mot de passe 2026", is_staff=True
+    )
+    attacker = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for _attempt in range(5):
+        response = attacker.post(f"{ADMIN}login/", {"username": "claire", "password": "faux"})
+    assert response.status_code == 429
+    staff = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    response = staff.post(
+        f"{ADMIN}login/", {"username": "claire", "password": "le bon mot de passe 2026"}
+    )
+    assert response.status_code == 302, "another visitor behind the same proxy can log in"
+    assert "_auth_user_id" in staff.session
+    response = attacker.post(
+        f"{ADMIN}login/", {"username": "claire", "password": "le bon mot de passe 2026"}
+    )
+    assert response.status_code == 429, "the visitor who failed five times stays locked out"
 
 
 @pytest.mark.django_db

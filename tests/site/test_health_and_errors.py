@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import include, path
 
-from tests.helpers import run_python
+from tests.helpers import SECRET, run_python
 
 
 def test_healthz_is_ok_when_the_database_answers(client, db):
@@ -18,7 +18,7 @@ def test_healthz_is_503_when_the_database_does_not_answer(tmp_path):
         "r = Client().get('/healthz'); print(r.status_code, r['Cache-Control'])"
     )
     unreachable = f"sqlite:///{tmp_path / 'missing-folder' / 'db.sqlite3'}"
-    result = run_python(code, SECRET_KEY="x", HTTPS="0", ALLOWED_HOSTS="testserver",
+    result = run_python(code, SECRET_KEY=SECRET, HTTPS="0", ALLOWED_HOSTS="testserver",
                         DATABASE_URL=unreachable)  # fmt: skip
     assert result.returncode == 0, result.stderr
     status, cache_control = result.stdout.split(" ", 1)

@@ -15,7 +15,16 @@ from django.test.utils import CaptureQueriesContext
 
 from pages.models import Reason
 from tests.admin_forms import admin_form_data
-from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage, start_gunicorn, stop
+from tests.helpers import (
+    BASE_DIR,
+    PYTHON,
+    SECRET,
+    child_env,
+    free_port,
+    manage,
+    start_gunicorn,
+    stop,
+)
 
 ADMIN = "/" + settings.ADMIN_URL
 
@@ -137,7 +146,7 @@ def gunicorn_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cached")
     port = free_port()
     env = dict(
-        DEBUG="0", HTTPS="0", SECRET_KEY="cache-test-secret", ALLOWED_HOSTS="127.0.0.1",
+        DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", STATIC_ROOT=folder / "static",
         CACHE_URL=f"filecache://{folder / 'cache'}", PORT=port, WEB_CONCURRENCY=3,
     )  # fmt: skip

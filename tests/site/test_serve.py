@@ -5,7 +5,7 @@ import urllib.request
 
 import pytest
 
-from tests.helpers import free_port, manage, start_gunicorn, stop
+from tests.helpers import SECRET, free_port, manage, start_gunicorn, stop
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +13,7 @@ def served_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve")
     port = free_port()
     env = dict(
-        DEBUG="0", HTTPS="0", SECRET_KEY="serve-test-secret", ALLOWED_HOSTS="127.0.0.1",
+        DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", STATIC_ROOT=folder / "static",
         CACHE_URL="locmemcache://", PORT=port, WEB_CONCURRENCY=2,
     )  # fmt: skip

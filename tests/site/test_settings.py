@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from tests.helpers import manage, run_python
+from tests.helpers import SECRET, manage, run_python
 
 PRINT = "import django; django.setup(); from django.conf import settings as s; print({})"
 
@@ -20,8 +20,15 @@ def test_missing_secret_key_with_debug_off_names_the_variable():
     assert "SECRET_KEY environment variable is required" in result.stderr
 
 
+def test_a_secret_key_shorter_than_50_characters_refuses_to_start():
+    result = run_python("import django; django.setup()", DEBUG="0", SECRET_KEY="k" * 49)
+    assert result.returncode != 0
+    assert "SECRET_KEY is 49 characters long" in result.stderr
+    assert setting("len(s.SECRET_KEY)", DEBUG="0", SECRET_KEY="k" * 50) == "50"
+
+
 def test_debug_is_off_unless_set():
-    assert setting("s.DEBUG", SECRET_KEY="x") == "False"
+    assert setting("s.DEBUG", SECRET_KEY=SECRET) == "False"
     assert setting("s.DEBUG", DEBUG="1") == "True"
 
 
@@ -32,14 +39,14 @@ def test_debug_on_needs_no_secret_key():
 def test_https_is_on_by_default_in_production():
     assert setting("(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
                    "s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
-                   "s.SECURE_PROXY_SSL_HEADER)", SECRET_KEY="x") == (
+                   "s.SECURE_PROXY_SSL_HEADER)", SECRET_KEY=SECRET) == (
         "(True, True, True, 31536000, True, ('HTTP_X_FORWARDED_PROTO', 'https'))"
     )  # fmt: skip
 
 
 def test_https_off_turns_off_the_redirect_and_secure_cookies():
     assert setting(
-        "(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)", SECRET_KEY="x", HTTPS="0"
+        "(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)", SECRET_KEY=SECRET, HTTPS="0"
     ) == ("(False, False)")
 
 
@@ -108,9 +115,10 @@ def test_check_deploy_is_clean_in_production_settings():
 
 def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
     env_file = tmp_path / ".env"
-    env_file.write_text("SECRET_KEY=from-the-file\nDEFAULT_FROM_EMAIL=fichier@example.org\n")
-    assert setting("(s.SECRET_KEY, s.DEBUG)", ENV_FILE=env_file) == "('from-the-file', False)"
+    key = "from-the-file-" + "k" * 40
+    env_file.write_text(f"SECRET_KEY={key}\nDEFAULT_FROM_EMAIL=fichier@example.org\n")
+    assert setting("(s.SECRET_KEY, s.DEBUG)", ENV_FILE=env_file) == f"('{key}', False)"
     assert setting(
-        "s.DEFAULT_FROM_EMAIL", ENV_FILE=env_file, SECRET_KEY="x",
+        "s.DEFAULT_FROM_EMAIL", ENV_FILE=env_file, SECRET_KEY=SECRET,
         DEFAULT_FROM_EMAIL="env@example.org",
     ) == "env@example.org"  # fmt: skip

@@ -8,7 +8,7 @@ class AictSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import pagecache, roles
+        from . import checks, pagecache, roles  # noqa: F401 - checks register themselves
 
         post_migrate.connect(roles.sync_roles, dispatch_uid="aict_site.sync_roles")
         pagecache.connect()

@@ -9,7 +9,7 @@ class ContactsConfig(AppConfig):
     def ready(self):
         from aict_site import notifying, search
 
-        from . import notifications
+        from . import checks, notifications  # noqa: F401 - checks register themselves
         from . import search as contacts_search
         from .models import ContactRequest
 

@@ -133,13 +133,10 @@ def stop(process):
 
 def csrf_session(url):
     """(token, cookie) from a page with a form, as a browser would keep them."""
-    import re
-
     with urllib.request.urlopen(url) as response:
         html = response.read().decode()
         cookie = response.headers["Set-Cookie"].split(";")[0]
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    return token, cookie
+    return csrf(html), cookie
 
 
 def post_at_once(url, forms, cookie, headers=None):
@@ -173,3 +170,71 @@ def post_at_once(url, forms, cookie, headers=None):
     for thread in threads:
         thread.join()
     return statuses
+
+
+def fresh_database(folder, name):
+    """An empty database for a child process of the site, of the kind the suite runs on:
+    a SQLite file in `folder`, or a new PostgreSQL database beside the test database."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{folder / (name + '.sqlite3')}"
+    import psycopg
+
+    server = url.rsplit("/", 1)[0]
+    database = f"aict_{name}_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with psycopg.connect(server + "/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {database}")
+        admin.execute(f"CREATE DATABASE {database}")
+    return f"{server}/{database}"
+
+
+def prepare_site(env, staff_password=None):
+    """Migrate, load the initial content and collect static files for a child site, as the
+    first deploy does; with a password, a superuser « chef » too."""
+    for command in (
+        ("migrate", "--noinput"),
+        ("load_initial_content",),
+        ("collectstatic", "--noinput"),
+    ):
+        result = manage(*command, **env)
+        assert result.returncode == 0, result.stderr
+    if staff_password:
+        create_user = (
+            "import django; django.setup(); from django.contrib.auth.models import User; "
+            f"User.objects.create_superuser('chef', 'chef@example.org', '{staff_password}')"
+        )
+        subprocess.run([PYTHON, "-c", create_user], cwd=BASE_DIR, env=child_env(**env), check=True)
+
+
+def opener():
+    """A browser of sorts: keeps its cookies between requests."""
+    import http.cookiejar
+
+    return urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+
+
+def csrf(html):
+    import re
+
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def post(browser, url, fields):
+    import urllib.error
+    import urllib.parse
+
+    body = urllib.parse.urlencode(fields).encode()
+    try:
+        return browser.open(urllib.request.Request(url, data=body, headers={"Referer": url}))
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def log_in(browser, base, password, admin="/gestion/"):
+    """Log « chef » (see prepare_site) in to the admin at `base`."""
+    login = base + admin + "login/"
+    token = csrf(browser.open(login).read().decode())
+    return post(browser, login, {"username": "chef", "password": password,
+                                 "csrfmiddlewaretoken": token, "next": admin})  # fmt: skip

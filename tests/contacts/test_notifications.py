@@ -1,11 +1,16 @@
 """Staff notifications through a real SMTP server: sent after commit, retried, never twice."""
 
 import threading
+from datetime import timedelta
 
 import pytest
+from django.core.mail.backends import locmem
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.utils import timezone
 
-from contacts.models import ContactRequest
+from aict_site.notifying import CLAIM_SECONDS, send_pending
+from contacts.models import ContactRequest, ContactSubject
 from contacts.notifications import notify
 from tests.contacts.builders import contact_data
 from tests.contacts.smtp import SMTPServer
@@ -22,6 +27,13 @@ def smtp(settings):
     settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
     yield server
     server.stop()
+
+
+def make_request(name):
+    return ContactRequest.objects.create(
+        name=name, email="p@example.org", organisation="Mairie",
+        subject=ContactSubject.objects.first(), message="Bonjour",
+    )  # fmt: skip
 
 
 def post(client, capture, **overrides):
@@ -73,8 +85,6 @@ def test_with_the_mail_server_down_the_request_is_kept_and_retried_once(
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_senders_at_once_send_each_notification_once(initial_content, smtp):
     smtp.start()
-    from contacts.models import ContactSubject
-
     subject = ContactSubject.objects.first()
     ids = [
         ContactRequest.objects.create(
@@ -100,3 +110,48 @@ def test_two_senders_at_once_send_each_notification_once(initial_content, smtp):
         thread.join()
     assert len(smtp.messages) == 10
     assert ContactRequest.objects.filter(notified_at__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_a_claim_left_by_a_dead_worker_is_sent_later_and_a_fresh_one_is_left_alone(
+    initial_content, smtp
+):
+    smtp.start()
+    dead = make_request("Abandonnée")
+    busy = make_request("En cours")
+    now = timezone.now()
+    ContactRequest.objects.filter(pk=dead.pk).update(
+        notification_claimed_at=now - timedelta(seconds=CLAIM_SECONDS + 60)
+    )
+    ContactRequest.objects.filter(pk=busy.pk).update(notification_claimed_at=now)
+
+    assert send_pending() == (1, 1)
+    assert "Abandonnée" in smtp.messages[0][1]["Subject"]
+    dead.refresh_from_db()
+    busy.refresh_from_db()
+    assert dead.notified_at is not None and dead.notification_claimed_at is None
+    assert busy.notified_at is None, "another worker is sending it: never twice"
+
+
+class WatchingBackend(locmem.EmailBackend):
+    """Notes, at the moment of sending, whether a transaction is open and the claim is seen."""
+
+    seen = {}
+
+    def send_messages(self, messages):
+        WatchingBackend.seen = {
+            "in_atomic": connection.in_atomic_block,
+            "claimed": ContactRequest.objects.filter(notification_claimed_at__isnull=False).count(),
+        }
+        return super().send_messages(messages)
+
+
+def test_no_transaction_is_open_while_the_mail_server_is_talked_to(
+    transactional_db, initial_content, settings
+):
+    """A hung mail server must not hold a database lock: nothing is in an atomic block when
+    the message goes out, and the claim is already committed."""
+    settings.EMAIL_BACKEND = f"{__name__}.WatchingBackend"
+    settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
+    assert notify(make_request("Camille").pk) is True
+    assert WatchingBackend.seen == {"in_atomic": False, "claimed": 1}

@@ -4,8 +4,6 @@ An edit made through the admin of instance A shows on the very next request to i
 the contact form's rate limit and the admin's lock-out count across both instances.
 """
 
-import http.cookiejar
-import os
 import re
 import shutil
 import subprocess
@@ -15,24 +13,20 @@ import urllib.request
 
 import pytest
 
-from tests.helpers import BASE_DIR, PYTHON, child_env, free_port, manage, start_gunicorn, stop
+from tests.helpers import (
+    csrf,
+    free_port,
+    fresh_database,
+    log_in,
+    opener,
+    post,
+    prepare_site,
+    start_gunicorn,
+    stop,
+)
 
 ADMIN = "/gestion/"
 PASSWORD = "un mot de passe solide 2026"
-
-
-def database_url(tmp_path):
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return f"sqlite:///{tmp_path / 'shared.sqlite3'}"
-    import psycopg
-
-    server = url.rsplit("/", 1)[0]
-    name = "aict_two_instances_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
-    with psycopg.connect(server + "/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name}")
-        admin.execute(f"CREATE DATABASE {name}")
-    return f"{server}/{name}"
 
 
 @pytest.fixture(scope="module")
@@ -46,53 +40,17 @@ def instances(tmp_path_factory):
     )  # fmt: skip
     env = dict(
         DEBUG="0", HTTPS="0", SECRET_KEY="two-instances-secret-" + "x" * 30,
-        ALLOWED_HOSTS="127.0.0.1", DATABASE_URL=database_url(folder),
+        ALLOWED_HOSTS="127.0.0.1", DATABASE_URL=fresh_database(folder, "two_instances"),
         CACHE_URL=f"redis://127.0.0.1:{redis_port}/0", STATIC_ROOT=folder / "static",
         MEDIA_ROOT=folder / "media", CONTACT_MIN_SECONDS=0, CONTACT_RATE_LIMIT=5,
         WEB_CONCURRENCY=2,
     )  # fmt: skip
-    for command in (
-        ("migrate", "--noinput"),
-        ("load_initial_content",),
-        ("collectstatic", "--noinput"),
-    ):
-        result = manage(*command, **env)
-        assert result.returncode == 0, result.stderr
-    create_user = (
-        "import django; django.setup(); from django.contrib.auth.models import User; "
-        f"User.objects.create_superuser('chef', 'chef@example.org', '{PASSWORD}')"
-    )
-    subprocess.run([PYTHON, "-c", create_user], cwd=BASE_DIR, env=child_env(**env), check=True)
+    prepare_site(env, staff_password=PASSWORD)
     ports = [free_port(), free_port()]
     servers = [start_gunicorn({**env, "PORT": port}) for port in ports]
     yield [f"http://127.0.0.1:{port}" for port in ports]
     for process in [*servers, redis]:
         stop(process)
-
-
-def opener():
-    return urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-    )
-
-
-def csrf(html):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-
-def post(browser, url, fields):
-    body = urllib.parse.urlencode(fields).encode()
-    try:
-        return browser.open(urllib.request.Request(url, data=body, headers={"Referer": url}))
-    except urllib.error.HTTPError as error:
-        return error
-
-
-def log_in(browser, base, password=PASSWORD):
-    login = base + ADMIN + "login/"
-    token = csrf(browser.open(login).read().decode())
-    return post(browser, login, {"username": "chef", "password": password,
-                                 "csrfmiddlewaretoken": token, "next": ADMIN})  # fmt: skip
 
 
 def test_an_edit_on_instance_a_shows_on_the_next_request_to_b(instances):
@@ -101,7 +59,7 @@ def test_an_edit_on_instance_a_shows_on_the_next_request_to_b(instances):
     for _warm in range(4):
         urllib.request.urlopen(b + page).read()
     staff = opener()
-    log_in(staff, a)
+    log_in(staff, a, PASSWORD)
     changelist = staff.open(a + ADMIN + "pages/reason/").read().decode()
     change = a + re.search(r'href="(/gestion/pages/reason/\d+/change/)"', changelist).group(1)
     token = csrf(staff.open(change).read().decode())
@@ -139,6 +97,6 @@ def test_an_admin_lock_out_holds_on_both_instances(instances):
     for index in range(5):
         log_in(opener(), (a, b)[index % 2], password="mauvais")
     for base in (a, b):
-        response = log_in(opener(), base)
+        response = log_in(opener(), base, PASSWORD)
         assert response.code == 429
         assert "Connexion temporairement bloquée" in response.read().decode()

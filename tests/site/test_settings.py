@@ -107,10 +107,38 @@ def test_check_deploy_is_clean_in_production_settings():
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
         DEBUG="0", HTTPS="1", SECRET_KEY="a-long-production-like-secret-" + "x" * 40,
-        ALLOWED_HOSTS="www.example.org",
+        ALLOWED_HOSTS="www.example.org", EMAIL_URL="smtp+tls://u:p@smtp.example.org:587",
+        CONTACT_NOTIFY_EMAILS="contact@example.org",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_check_deploy_warns_when_mail_goes_to_the_log():
+    result = manage(
+        "check", "--deploy", DEBUG="0", HTTPS="1", SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="www.example.org", CONTACT_NOTIFY_EMAILS="contact@example.org",
+    )  # fmt: skip
+    assert "aict_site.W001" in result.stderr, result.stderr
+    assert "password-reset links end up in the log" in result.stderr
+
+
+@pytest.mark.django_db
+def test_check_deploy_warns_while_nobody_would_be_told_of_a_request(initial_content, settings):
+    from django.core.checks import run_checks
+
+    from contacts.models import Office
+
+    def warnings():
+        return [m.id for m in run_checks(include_deployment_checks=True, databases=["default"])]
+
+    settings.CONTACT_NOTIFY_EMAILS = []
+    assert "contacts.W001" in warnings()
+    Office.objects.filter(city="Lille").update(notify_email="lille@lianes.example")
+    assert "contacts.W001" not in warnings()
+    Office.objects.update(notify_email="")
+    settings.CONTACT_NOTIFY_EMAILS = ["contact@example.org"]
+    assert "contacts.W001" not in warnings()
 
 
 def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):

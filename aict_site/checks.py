@@ -1,0 +1,27 @@
+"""Deployment checks (`manage.py check --deploy`) for what Django's own do not see."""
+
+from django.conf import settings
+from django.core import checks
+
+# Backends that deliver nothing: mail written to the log (password-reset links included)
+# or kept in memory.
+UNDELIVERED = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+}
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def mail_is_delivered(app_configs=None, **kwargs):
+    if settings.DEBUG or settings.EMAIL_BACKEND not in UNDELIVERED:
+        return []
+    return [
+        checks.Warning(
+            f"EMAIL_BACKEND is {settings.EMAIL_BACKEND} with DEBUG off: staff notifications "
+            "are never delivered and password-reset links end up in the log.",
+            hint="Set EMAIL_URL to your SMTP server (see .env.example).",
+            id="aict_site.W001",
+        )
+    ]

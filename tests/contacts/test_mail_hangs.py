@@ -1,0 +1,91 @@
+"""A mail server that accepts connections and never answers: as deployed (gunicorn, several
+workers, DEBUG off), every contact request is stored and answered within 3 seconds, and staff
+can still log in, because nothing waits on the mail server while holding the database."""
+
+import re
+import time
+import urllib.request
+
+import pytest
+
+from tests.contacts.builders import contact_data
+from tests.contacts.smtp import HungSMTPServer
+from tests.helpers import (
+    SECRET,
+    csrf_session,
+    free_port,
+    fresh_database,
+    log_in,
+    opener,
+    post_at_once,
+    prepare_site,
+    run_python,
+    start_gunicorn,
+    stop,
+)
+
+PASSWORD = "un mot de passe solide 2026"
+POSTS = 20
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hung")
+    hung = HungSMTPServer()
+    env = dict(
+        DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=fresh_database(folder, "mail_hangs"),
+        CACHE_URL=f"filecache://{folder / 'cache'}", STATIC_ROOT=folder / "static",
+        MEDIA_ROOT=folder / "media", EMAIL_URL=f"smtp://127.0.0.1:{hung.port}",
+        CONTACT_NOTIFY_EMAILS="equipe@lianes.example", CONTACT_RATE_LIMIT=1000,
+        CONTACT_MIN_SECONDS=0,
+    )  # fmt: skip
+    prepare_site(env, staff_password=PASSWORD)
+    env["PORT"] = free_port()
+    server = start_gunicorn(env)
+    yield f"http://127.0.0.1:{env['PORT']}", env
+    stop(server)
+    hung.stop()
+
+
+def stored_requests(env):
+    code = (
+        "import django; django.setup(); from contacts.models import ContactRequest as C; "
+        "print(C.objects.count(), C.objects.filter(notified_at__isnull=True).count())"
+    )
+    result = run_python(code, **env)
+    assert result.returncode == 0, result.stderr
+    return tuple(int(n) for n in result.stdout.split())
+
+
+def test_every_request_is_stored_and_answered_fast_and_staff_can_log_in(site):
+    base, env = site
+    url = base + "/contact/"
+    token, cookie = csrf_session(url)
+    html = urllib.request.urlopen(url).read().decode()
+    subject = re.search(r'<option value="(\d+)">Question sur un financement', html).group(1)
+    forms = []
+    for index in range(POSTS):
+        # Each form as a visitor's browser got it: its own single-use timestamp.
+        shown_at = re.search(
+            r'name="shown_at" value="([^"]+)"', urllib.request.urlopen(url).read().decode()
+        ).group(1)
+        forms.append(contact_data(
+            name=f"Visiteur {index}", subject=subject, shown_at=shown_at,
+            csrfmiddlewaretoken=token,
+        ))  # fmt: skip
+
+    started = time.monotonic()
+    statuses = post_at_once(url, forms, cookie)
+    elapsed = time.monotonic() - started
+    assert statuses == [200] * POSTS, statuses  # each 302 followed to the thank-you page
+    assert elapsed < 3, f"{POSTS} answers took {elapsed:.1f} s"
+
+    # The sends are still hanging (EMAIL_TIMEOUT is 10 s): staff log in meanwhile.
+    started = time.monotonic()
+    response = log_in(opener(), base, PASSWORD)
+    assert response.status == 200 and response.url.endswith("/gestion/"), "logged in"
+    assert time.monotonic() - started < 3
+    stored, not_notified = stored_requests(env)
+    assert stored == POSTS
+    assert not_notified == POSTS, "kept for send_pending_notifications"

@@ -1,7 +1,11 @@
 """The staff admin, grouped by task rather than by app, with the count of new requests."""
 
+from functools import wraps
+
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 # (group title, [(app_label, model_name or None for the whole app)])
@@ -20,6 +24,22 @@ class SiteAdmin(admin.AdminSite):
     site_header = _("Lianes coopération — administration du site")
     site_title = _("Administration Lianes coopération")
     index_title = _("Que voulez-vous modifier ?")
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page, with lookups no database can hold answered as Django answers
+        wrong ones: the list again, without its filters (`?e=1`), instead of a 500."""
+        inner = super().admin_view(view, cacheable)
+
+        @wraps(inner)
+        def guarded(request, *args, **kwargs):
+            try:
+                return inner(request, *args, **kwargs)
+            except OverflowError:  # e.g. ?created_at__year=99999999999999999999
+                if request.method != "GET" or ERROR_FLAG in request.GET:
+                    raise
+                return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+
+        return guarded
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

@@ -1,4 +1,8 @@
-"""Uploaded images: checked with Pillow before they are stored, served in responsive sizes."""
+"""Uploaded images: decoded in full with Pillow before they are stored, served in responsive
+sizes; a stored image that cannot be read is left out of its page, never a 500."""
+
+import logging
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -6,37 +10,41 @@ from imagekit import ImageSpec
 from imagekit.processors import ResizeToFit
 from PIL import Image
 
+logger = logging.getLogger(__name__)
+
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# The name's ending must say what the content is: a browser or a download trusts the name.
+EXTENSIONS = {"JPEG": {".jpg", ".jpeg"}, "PNG": {".png"}, "WEBP": {".webp"}}
+# What Pillow raises on a file it cannot decode (a truncated JPEG raises OSError on load).
+UNREADABLE = (Image.DecompressionBombError, OSError, SyntaxError, ValueError)
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 30_000_000
 RESPONSIVE_WIDTHS = (480, 960, 1440)
 
 
 def validate_image(file):
-    """Refuse anything that is not a real, reasonably sized JPEG, PNG or WebP image."""
+    """Refuse anything that is not a real, whole, reasonably sized JPEG, PNG or WebP image
+    whose name says what it is."""
     if file.size > MAX_BYTES:
         raise ValidationError(
             _("L’image pèse plus de 5 Mo : réduisez-la avant de l’envoyer."), code="too_big"
         )
-    position = file.tell() if hasattr(file, "tell") else 0
-    try:
-        file.seek(0)
-        with Image.open(file) as image:
-            image_format = image.format
-            width, height = image.size
-            image.verify()
-    except (Image.DecompressionBombError, OSError, SyntaxError, ValueError):
-        raise ValidationError(
-            _("Ce fichier n’est pas une image valide (formats acceptés : JPEG, PNG, WebP)."),
-            code="invalid",
-        ) from None
-    finally:
-        file.seek(position)
+    image_format, width, height = _decode(file, load=False)
     if image_format not in ALLOWED_FORMATS:
         raise ValidationError(
             _("Format d’image non accepté (%(format)s) : utilisez JPEG, PNG ou WebP."),
             params={"format": image_format},
             code="format",
+        )
+    extension = PurePath(getattr(file, "name", "") or "").suffix.lower()
+    if extension not in EXTENSIONS[image_format]:
+        raise ValidationError(
+            _(
+                "Le nom du fichier (%(extension)s) ne correspond pas à son contenu "
+                "(%(format)s) : renommez-le ou enregistrez-le au bon format."
+            ),
+            params={"extension": extension or "—", "format": ALLOWED_FORMATS[image_format]},
+            code="extension",
         )
     if width * height > MAX_PIXELS:
         raise ValidationError(
@@ -44,6 +52,29 @@ def validate_image(file):
             params={"width": width, "height": height},
             code="pixels",
         )
+    # verify() read the structure only; decoding every pixel finds a truncated file.
+    _decode(file, load=True)
+
+
+def _decode(file, load):
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            found = image.format, *image.size
+            if load:
+                image.load()
+            else:
+                image.verify()
+    except UNREADABLE:
+        raise ValidationError(
+            _("Ce fichier n’est pas une image valide (formats acceptés : JPEG, PNG, WebP)."),
+            # Not "invalid": a file field's own message for that code would replace this one.
+            code="unreadable",
+        ) from None
+    finally:
+        file.seek(position)
+    return found
 
 
 class WebPWidth(ImageSpec):
@@ -67,3 +98,13 @@ def scaled_height(width, height, target_width):
     if not width or target_width >= width:
         return height
     return round(height * target_width / width)
+
+
+def readable_url(image_file, label):
+    """The URL of a stored image or of a copy made from it, or None (logged) when it cannot
+    be read: the page is shown without the image rather than not at all."""
+    try:
+        return image_file.url
+    except UNREADABLE as error:
+        logger.error("%s: stored image cannot be read (%s)", label, type(error).__name__)
+        return None

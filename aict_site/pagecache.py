@@ -15,6 +15,7 @@ Never cached: requests carrying a session cookie (staff, anyone logged in), resp
 set a cookie or used a CSRF token (every page with a form), anything but a 200 GET.
 """
 
+import hashlib
 import time
 
 from django.apps import apps
@@ -98,7 +99,9 @@ def remembered(name, compute, *, request=None, seconds=3600):
 
 def key_for(request):
     # get_host() refuses a host that ALLOWED_HOSTS does not name (400), cached page or not.
-    return f"pagecache:page:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # Hashed: a key of fixed length, whatever the address, for every cache backend.
+    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
 def cacheable_request(request):

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "aict_site.security.SiteCSPMiddleware",
+    # After the headers, before any view reads the request: refuses what no page can answer.
+    "aict_site.requestguard.RequestGuardMiddleware",
     # Last, as django-axes asks, so that it sees the outcome of every login.
     "axes.middleware.AxesMiddleware",
 ]

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from aict_site import health, passwords, sitemaps
 
+handler400 = "aict_site.errors.bad_request"
 handler500 = "aict_site.errors.server_error"
 
 urlpatterns = [

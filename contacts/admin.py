@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
@@ -276,7 +277,8 @@ class AuthorityAdmin(VersionAdmin):
         signer = signing.Signer(salt="contacts.authority-import")
         if request.method == "POST" and "confirm" in request.POST:
             try:
-                text = signer.unsign(request.POST.get("payload", ""))
+                # Browsers send form fields with CRLF line ends: the text was signed with LF.
+                text = signer.unsign(normalize_newlines(request.POST.get("payload", "")))
             except signing.BadSignature:
                 raise PermissionDenied from None
             plan = importer.read(text)
@@ -302,7 +304,7 @@ class AuthorityAdmin(VersionAdmin):
                 messages.error(request, _("Choisissez un fichier CSV de 2 Mo au plus."))
             else:
                 try:
-                    text = upload.read().decode("utf-8-sig")
+                    text = normalize_newlines(upload.read().decode("utf-8-sig"))
                 except UnicodeDecodeError:
                     messages.error(request, _("Le fichier doit être enregistré en UTF-8."))
                 else:

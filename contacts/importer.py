@@ -124,6 +124,10 @@ def read(text):
                     problems.append(
                         _("adresse web « %(value)s » invalide") % {"value": row[column]}
                     )
+        if "\x00" in "".join(row.values()):
+            problems.append(_("caractère nul (0x00) non accepté"))
+        else:
+            problems += database_limits(row, kind, departement, numbers)
         if problems:
             plan.errors.append(
                 _("Ligne %(number)s : %(problems)s.")
@@ -135,6 +139,33 @@ def read(text):
     if not plan.rows and not plan.errors:
         plan.errors.append(_("Le fichier ne contient aucune ligne."))
     return plan
+
+
+def database_limits(row, kind, departement, numbers):
+    """What the database would refuse at confirmation, said now: the models' own limits
+    (lengths, integer ranges, year bounds, formats), checked on unsaved records."""
+    authority = Authority(
+        name=row["collectivite"], slug="preview", kind=kind, departement=departement,
+        population=numbers.get("population_number"), code=row["code_insee_siren"],
+        website=row["site_web"],
+    )  # fmt: skip
+    records = [(authority, ["slug", "kind", "departement", "logo"])]
+    if row["collectivite_partenaire"]:
+        cooperation = Cooperation(
+            partner_name=row["collectivite_partenaire"],
+            since_year=numbers.get("depuis_number"),
+            link=row["lien"],
+        )
+        records.append((cooperation, ["authority", "country", "scheme"]))
+    problems = []
+    for record, exclude in records:
+        try:
+            record.clean_fields(exclude=exclude)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                label = record._meta.get_field(name).verbose_name
+                problems += [f"{label} : {message}" for message in messages]
+    return problems
 
 
 def sniff(text):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
-from aict_site.images import scaled_height, validate_image
+from aict_site.images import readable_url, scaled_height, validate_image
 from aict_site.notifying import Notified
 from aict_site.publishing import Publishable, PublishedQuerySet
 
@@ -158,6 +158,15 @@ class Partner(Publishable):
 
     def __str__(self):
         return self.name
+
+    def logo_image(self):
+        """The displayed logo's URL and size, or None when there is none or it cannot be
+        read (the name is shown instead)."""
+        size = self.logo_size()
+        if not self.logo or size is None:
+            return None
+        url = readable_url(self.logo_display, f"partner {self.pk}")
+        return {"url": url, "width": size[0], "height": size[1]} if url else None
 
     def logo_size(self):
         """The displayed logo's width and height, computed without opening the file."""

@@ -255,6 +255,44 @@ def test_a_clean_import_is_previewed_then_written(staff_client, client, initial_
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("Ville d’Arras,Commune,62,Herzliya,FR,,-5,oui,", "depuis : "),
+        ("Ville d’Arras,Commune,62,Herzliya,FR,,3000,oui,", "depuis : "),
+        ("Ville d’Arras,Commune,62,Herzliya,FR,,12345678901234567890,oui,", "depuis : "),
+        ("V" * 5000 + ",Commune,62,,,,,,", "nom : "),
+        ("Ville d’Arras,Commune,62," + "P" * 300 + ",FR,,,oui,", "collectivité partenaire : "),
+        ("Ville d’Ar\x00ras,Commune,62,Herzliya,FR,,,oui,", "caractère nul"),
+    ],
+)
+def test_what_the_database_would_refuse_is_refused_at_the_preview(
+    staff_client, initial_content, row, problem
+):
+    """A row that passes the preview must not fail at confirmation."""
+    Country.objects.get_or_create(code="FR", defaults={"name": "France"})
+    before = (Authority.objects.count(), Cooperation.objects.count())
+    html = upload(staff_client, HEADER + row + "\n").content.decode()
+    assert "Ligne 2 : " in html and problem in html
+    assert "Confirmer l’import" not in html
+    assert (Authority.objects.count(), Cooperation.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_a_file_with_unix_line_ends_confirms_after_the_browser_sends_crlf(
+    staff_client, initial_content
+):
+    text = HEADER + "Ville de Douai,Commune,59,,,,,,\nVille de Lens,Commune,62,,,,,,\n"
+    payload = upload(staff_client, text).context["payload"]
+    # What a browser sends back from the hidden field: every LF as CRLF.
+    response = staff_client.post(
+        IMPORT_ADMIN, {"confirm": "1", "payload": payload.replace("\n", "\r\n")}
+    )
+    assert response.status_code == 302
+    assert Authority.objects.filter(name__in=["Ville de Douai", "Ville de Lens"]).count() == 2
+
+
+@pytest.mark.django_db
 def test_a_tampered_import_payload_is_refused(staff_client, initial_content):
     response = staff_client.post(
         IMPORT_ADMIN, {"confirm": "1", "payload": "collectivite\nPirate:fake"}

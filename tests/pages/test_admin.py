@@ -1,15 +1,13 @@
 """Staff edit every text in the admin, in French, with history and recovery."""
 
-import io
-
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
-from PIL import Image
 
 from pages.models import Page, Reason
 from tests.admin_forms import admin_form_data
+from tests.images import image_bytes
 
 ADMIN = "/" + settings.ADMIN_URL
 
@@ -87,12 +85,6 @@ def test_deleted_page_can_be_recovered_from_its_history(staff_client, client, in
     assert Version.objects.get_for_object(Page.objects.get(pk=page.pk)).count() >= 2
 
 
-def png_bytes(size=(1600, 900), image_format="PNG"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (29, 91, 69)).save(buffer, image_format)
-    return buffer.getvalue()
-
-
 @pytest.mark.django_db
 def test_uploaded_image_is_validated_and_served_in_responsive_sizes(
     staff_client, client, initial_content
@@ -107,13 +99,13 @@ def test_uploaded_image_is_validated_and_served_in_responsive_sizes(
     )
     assert response.status_code == 200
     errors = str(response.context["adminform"].form.errors)
-    assert "image" in errors and ("valide" in errors or "image" in errors.lower())
-    no_alt = SimpleUploadedFile("photo.png", png_bytes(), content_type="image/png")
+    assert "Téléversez une image valide" in errors
+    no_alt = SimpleUploadedFile("photo.png", image_bytes(), content_type="image/png")
     response = staff_client.post(
         url, admin_form_data(staff_client.get(url), image=no_alt, image_alt="")
     )
     assert "le texte alternatif est obligatoire" in str(response.context["adminform"].form.errors)
-    good = SimpleUploadedFile("photo.png", png_bytes(), content_type="image/png")
+    good = SimpleUploadedFile("photo.png", image_bytes(), content_type="image/png")
     response = staff_client.post(
         url,
         admin_form_data(staff_client.get(url), image=good, image_alt="Réunion du réseau à Lille"),
@@ -131,7 +123,7 @@ def test_gif_and_oversized_images_are_refused_in_french(staff_client, initial_co
 
     page = Page.objects.get(slug="lianes-cooperation")
     url = f"{ADMIN}pages/page/{page.pk}/change/"
-    gif = SimpleUploadedFile("anim.gif", png_bytes(image_format="GIF"), content_type="image/gif")
+    gif = SimpleUploadedFile("anim.gif", image_bytes(image_format="GIF"), content_type="image/gif")
     response = staff_client.post(
         url, admin_form_data(staff_client.get(url), image=gif, image_alt="x")
     )

@@ -1,38 +1,43 @@
 """The admin keeps working under the security headers: log in, edit rich text, upload, save."""
 
-import io
-
 import pytest
 from django.conf import settings
-from PIL import Image
 
+from contacts.models import Authority
 from pages.models import Page
+from tests.images import image_bytes
 
 pytestmark = pytest.mark.browser
+
+
+PASSWORD = "un mot de passe solide 2026"
+
+
+def logged_in_page(browser, live_site, django_user_model):
+    """A Chromium tab logged in to the admin as a superuser; its console's CSP errors kept."""
+    django_user_model.objects.create_superuser("chef", "chef@example.org", PASSWORD)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.csp_errors = []
+    page.on(
+        "console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text)
+    )
+    admin = f"{live_site}/{settings.ADMIN_URL}"
+    page.goto(admin + "login/")
+    page.fill("#id_username", "chef")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(admin)
+    return context, page, admin
 
 
 def test_staff_edit_a_page_with_the_rich_text_editor_and_upload_an_image(
     browser, live_site, django_user_model, tmp_path
 ):
-    django_user_model.objects.create_superuser(
-        "chef", "chef@example.org", "un mot de passe solide 2026"
-    )
     photo = tmp_path / "reunion.jpg"
-    buffer = io.BytesIO()
-    Image.new("RGB", (1200, 800), (200, 120, 40)).save(buffer, "JPEG")
-    photo.write_bytes(buffer.getvalue())
+    photo.write_bytes(image_bytes((1200, 800), "JPEG", (200, 120, 40)))
     page_id = Page.objects.get(slug="lianes-cooperation").pk
-
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    csp_errors = []
-    page.on("console", lambda m: "Content Security Policy" in m.text and csp_errors.append(m.text))
-    admin = f"{live_site}/{settings.ADMIN_URL}"
-    page.goto(admin + "login/")
-    page.fill("#id_username", "chef")
-    page.fill("#id_password", "un mot de passe solide 2026")
-    page.click("input[type=submit]")
-    page.wait_for_url(admin)
+    context, page, admin = logged_in_page(browser, live_site, django_user_model)
 
     page.goto(f"{admin}pages/page/{page_id}/change/")
     editor = page.locator(".ProseMirror[contenteditable=true]").first
@@ -53,4 +58,24 @@ def test_staff_edit_a_page_with_the_rich_text_editor_and_upload_an_image(
     assert saved.body == "<p>Texte réécrit dans l’éditeur. <strong>En gras.</strong></p>"
     assert saved.image.name.startswith("pages/reunion")
     assert saved.image_width == 1200
-    assert csp_errors == []
+    assert page.csp_errors == []
+
+
+def test_a_csv_file_with_unix_line_ends_imports_from_the_browser(
+    browser, live_site, django_user_model, tmp_path
+):
+    """The preview's hidden field comes back from the browser with CRLF line ends."""
+    csv_file = tmp_path / "collectivites.csv"
+    csv_file.write_bytes(
+        b"collectivite,type,departement\nVille de Douai,Commune,59\nVille de Lens,Commune,62\n"
+    )
+    context, page, admin = logged_in_page(browser, live_site, django_user_model)
+    page.goto(f"{admin}contacts/authority/importer/")
+    page.set_input_files("#id_file", str(csv_file))
+    page.click("input[value='Vérifier le fichier']")
+    page.locator("text=Prêt à importer 2 collectivité(s)").wait_for()
+    page.click("input[name=confirm]")
+    page.wait_for_url(f"{admin}contacts/authority/")
+    assert "Import terminé : 2 collectivité(s)" in page.locator(".messagelist").inner_text()
+    context.close()
+    assert Authority.objects.filter(name__in=["Ville de Douai", "Ville de Lens"]).count() == 2

@@ -1,7 +1,10 @@
-"""gunicorn settings for `make serve` and production (see docs in README)."""
+"""gunicorn settings for `make serve` and production (see docs/deploy.md)."""
 
 import multiprocessing
 import os
+import re
+
+from gunicorn.glogging import Logger
 
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # Two workers per core plus one, the usual rule for a site mostly waiting on its database.
@@ -12,3 +15,31 @@ graceful_timeout = 20
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Secrets that travel in a path: a registrant's ticket, a password-reset token.
+SECRET_IN_PATH = re.compile(r"(/inscription/|/reinitialiser/[^/]+/)[^/]+")
+
+
+def without_secrets(url):
+    """The path alone: no query string (staff search the inbox by email address), and no
+    ticket or token."""
+    if not url or url == "-":
+        return url
+    path = url.split("?", 1)[0]
+    return SECRET_IN_PATH.sub(r"\1…", path)
+
+
+class AccessLogger(Logger):
+    """The access log keeps what operations need, and nothing a visitor or staff typed."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["U"] = without_secrets(atoms["U"])
+        atoms["r"] = f"{atoms['m']} {atoms['U']} {atoms['H']}"
+        atoms["q"] = "-"
+        atoms["f"] = without_secrets(atoms["f"])
+        # Request headers carry cookies and the referring address: none are logged.
+        return {key: value for key, value in atoms.items() if not key.endswith("}i")}
+
+
+logger_class = AccessLogger

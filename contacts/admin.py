@@ -13,6 +13,8 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from aict_site.csvfiles import csv_safe
+
 from . import importer, personal_data
 from .models import (
     Authority,
@@ -189,7 +191,7 @@ class ContactRequestAdmin(admin.ModelAdmin):
                     value = timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
                 elif field == "status":
                     value = item.get_status_display()
-                row.append(csv_safe("" if value is None else str(value)))
+                row.append(csv_safe(value))
             writer.writerow(row)
         return response
 
@@ -217,13 +219,6 @@ class ContactRequestAdmin(admin.ModelAdmin):
             _("Données effacées : %(count)s enregistrement(s).") % {"count": deleted},
             messages.SUCCESS,
         )
-
-
-def csv_safe(value):
-    """Keep spreadsheet software from running a visitor's text as a formula."""
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 class CooperationInline(admin.TabularInline):

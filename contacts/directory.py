@@ -16,6 +16,8 @@ from django.utils.http import http_date, urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from aict_site.csvfiles import csv_safe
+
 from . import exports
 from .directory_filters import AuthorityFilter
 from .models import Authority, Cooperation, Departement
@@ -167,7 +169,7 @@ def export_csv(request):
     writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
     writer.writeheader()
     for row in exports.rows():
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({key: csv_safe(value) for key, value in row.items()})
     return export_headers(response)
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from contacts.admin import csv_safe
+from aict_site.csvfiles import csv_safe
 
 from .models import Event, EventKind, Registration
 
@@ -107,7 +107,7 @@ class EventAdmin(VersionAdmin):
                     value = timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
                 elif field == "status":
                     value = registration.get_status_display()
-                row.append(csv_safe("" if value is None else str(value)))
+                row.append(csv_safe(value))
             writer.writerow(row)
         return response
 

@@ -113,14 +113,15 @@ def wait_for(url, attempts=200):
     raise RuntimeError(f"{url} did not answer")
 
 
-def start_gunicorn(env):
-    """The site as `make serve` runs it, on env["PORT"]; returns the process once it answers."""
+def start_gunicorn(env, log=None):
+    """The site as `make serve` runs it, on env["PORT"]; returns the process once it answers.
+    Its access and error logs go to the open file `log`, if given."""
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "aict_site.wsgi"],
         cwd=BASE_DIR,
         env=child_env(**env),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log or subprocess.DEVNULL,
+        stderr=log or subprocess.DEVNULL,
     )
     wait_for(f"http://127.0.0.1:{env['PORT']}/healthz")
     return server

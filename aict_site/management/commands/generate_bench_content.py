@@ -7,7 +7,8 @@
 import random
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,14 +20,43 @@ WORDS = (
 
 
 class Command(BaseCommand):
-    help = "Fill the database with benchmark content (200 pages, 100 schemes, 300 authorities…)."
+    help = (
+        "Fill a fresh database with benchmark content (200 pages, 100 schemes, 300 "
+        "authorities…). Refuses a database with accounts or visitors' requests unless --force."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Add the content even to a database that looks in use (never on a live site).",
+        )
 
     def handle(self, *args, **options):
-        from contacts.models import Authority, AuthorityType, Cooperation, Departement
-        from events.models import Event, EventKind
+        from contacts.models import (
+            Authority,
+            AuthorityType,
+            ContactRequest,
+            Cooperation,
+            Departement,
+        )
+        from events.models import Event, EventKind, Registration
         from funding.models import Call, Country, Funder, Scheme, Theme
         from pages.models import Page
 
+        # The content is published at once: on a live site, 300 made-up authorities would
+        # show in the public directory. A live site has staff accounts or visitors' requests.
+        in_use = {
+            "accounts": get_user_model().objects.count(),
+            "contact requests": ContactRequest.objects.count(),
+            "registrations": Registration.objects.count(),
+        }
+        if any(in_use.values()) and not options["force"]:
+            found = ", ".join(f"{name}: {count}" for name, count in in_use.items() if count)
+            raise CommandError(
+                f"This database is in use ({found}): benchmark content would be published on "
+                "it. Run this on a fresh database, or pass --force if you really mean it."
+            )
         rng = random.Random(2026)
 
         def text(words):

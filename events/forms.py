@@ -40,8 +40,3 @@ class RegistrationForm(AntiSpamForm, forms.ModelForm):
         if self.event is not None and self.event.registrations.filter(email__iexact=email).exists():
             raise ValidationError(self.ALREADY_REGISTERED, code="registered")
         return email
-
-    def fresh_copy(self, message):
-        fresh = super().fresh_copy(message)
-        fresh.event = self.event
-        return fresh

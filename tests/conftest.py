@@ -9,6 +9,23 @@ from django.core.servers.basehttp import WSGIServer
 WSGIServer.request_queue_size = 256
 
 
+# Fixtures that give a test the suite's database (SQLite or PostgreSQL, as DATABASE_URL says).
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_serialized_rollback"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark `once` what gives the same result on either database: browser tests, and tests
+    that use no database or one of their own. `make test` runs them in one of its two runs."""
+    for item in items:
+        if item.get_closest_marker("both_databases"):
+            continue
+        uses_database = item.get_closest_marker("django_db") or (
+            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        if item.get_closest_marker("browser") or not uses_database:
+            item.add_marker(pytest.mark.once)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with empty caches: no page, fragment, version or rate count left over."""

@@ -24,6 +24,9 @@ from tests.helpers import (
     stop,
 )
 
+# A hung mail server must not lock SQLite's or PostgreSQL's rows.
+pytestmark = pytest.mark.both_databases
+
 PASSWORD = "un mot de passe solide 2026"
 POSTS = 20
 

@@ -147,7 +147,7 @@ class WatchingBackend(locmem.EmailBackend):
 
 
 def test_no_transaction_is_open_while_the_mail_server_is_talked_to(
-    transactional_db, initial_content, settings
+    transactional_db, django_db_serialized_rollback, initial_content, settings
 ):
     """A hung mail server must not hold a database lock: nothing is in an atomic block when
     the message goes out, and the claim is already committed."""

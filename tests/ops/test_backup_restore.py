@@ -9,6 +9,9 @@ import pytest
 
 from tests.helpers import manage, run_python
 
+# Each database has its own backup tool (online backup API, pg_dump).
+pytestmark = pytest.mark.both_databases
+
 MAKE_CONTENT = """
 import django, io; django.setup()
 from django.core.files.base import ContentFile

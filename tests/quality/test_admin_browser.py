@@ -67,7 +67,8 @@ def test_a_csv_file_with_unix_line_ends_imports_from_the_browser(
     """The preview's hidden field comes back from the browser with CRLF line ends."""
     csv_file = tmp_path / "collectivites.csv"
     csv_file.write_bytes(
-        b"collectivite,type,departement\nVille de Douai,Commune,59\nVille de Lens,Commune,62\n"
+        b"collectivite,type,site_web\nVille de Douai,Commune,https://www.ville-douai.fr\n"
+        b"Ville de Lens,Commune,\n"
     )
     context, page, admin = logged_in_page(browser, live_site, django_user_model)
     page.goto(f"{admin}contacts/authority/importer/")

@@ -4,6 +4,9 @@ import pytest
 
 from tests.quality.gates import inline_code, vnu_errors
 
+# Markup does not depend on the database.
+pytestmark = pytest.mark.once
+
 EXTRA_URLS = ["/recherche/?q=coop%C3%A9ration", "/recherche/?q=", "/page-qui-n-existe-pas/"]
 
 

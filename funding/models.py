@@ -266,9 +266,12 @@ class CallQuerySet(models.QuerySet):
         return self.filter(is_published=True, scheme__is_published=True)
 
     def open_at(self, moment):
+        """Calls open at `moment`, as Call.state() says: opened (or with no opening date)
+        and not past their closing minute; an opened call with no closing date is open."""
         return self.filter(
             Q(opens_at__isnull=True) | Q(opens_at__lte=moment),
-            closes_at__gt=moment - CLOSING_MINUTE,
+            Q(closes_at__gt=moment - CLOSING_MINUTE)
+            | Q(closes_at__isnull=True, opens_at__isnull=False),
         )
 
     def upcoming_deadlines(self, moment=None):

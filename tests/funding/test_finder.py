@@ -74,6 +74,17 @@ def test_open_now_keeps_schemes_with_an_open_call(client, catalogue):
     assert "Ouvert</strong> — clôture le" in html
 
 
+def test_a_call_opened_with_no_closing_date_is_open_on_its_card_and_in_the_filter(
+    client, catalogue
+):
+    rolling = make_scheme("Au fil de l’eau", make_funder("Agence"), types=[])
+    make_call(rolling, opens_in_days=-3)
+    slugs, html = listed(client, ouvert="1")
+    assert slugs == {"ouvert-maintenant", "au-fil-de-leau"}
+    card = html[html.index("Au fil de l’eau") :]
+    assert "Ouvert</strong>" in card[:2000]
+
+
 def test_filters_combine(client, catalogue):
     slugs, html = listed(client, collectivite=catalogue["commune"], theme="jeunesse", pays="SN")
     assert slugs == {"communes-jeunesse-senegal", "tous-publics-tous-pays"}

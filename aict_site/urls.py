@@ -47,8 +47,8 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("contacts.urls")),
-    path("", include("funding.urls")),
-    path("", include("events.urls")),
+    path("financements/", include("funding.urls")),
+    path("agenda/", include("events.urls")),
     # Last: editorial pages answer at /<slug>/.
     path("", include("pages.urls")),
 ]

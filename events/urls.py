@@ -5,13 +5,13 @@ from . import views
 app_name = "events"
 
 urlpatterns = [
-    path("agenda/", views.UpcomingView.as_view(), name="upcoming"),
-    path("agenda/archives/", views.ArchiveView.as_view(), name="archive"),
-    path("agenda/calendrier.ics", views.upcoming_ics, name="calendar-ics"),
-    path("agenda/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
-    path("agenda/<slug:slug>/agenda.ics", views.event_ics, name="event-ics"),
+    path("", views.UpcomingView.as_view(), name="upcoming"),
+    path("archives/", views.ArchiveView.as_view(), name="archive"),
+    path("calendrier.ics", views.upcoming_ics, name="calendar-ics"),
+    path("<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("<slug:slug>/agenda.ics", views.event_ics, name="event-ics"),
     path(
-        "agenda/<slug:slug>/inscription/<str:ticket>/",
+        "<slug:slug>/inscription/<str:ticket>/",
         views.RegisteredView.as_view(),
         name="registered",
     ),

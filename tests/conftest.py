@@ -35,6 +35,15 @@ def empty_cache():
         cache.clear()
 
 
+@pytest.fixture(scope="session")
+def site_template(tmp_path_factory):
+    """A deployed site's database and static files, made once per test worker for the tests
+    that run the site in child processes (gunicorn, two instances)."""
+    from tests.helpers import make_site_template
+
+    return make_site_template(tmp_path_factory.mktemp("site-template"))
+
+
 @pytest.fixture
 def initial_content(db):
     """The client's content, loaded as `make run` loads it."""

@@ -1,6 +1,7 @@
 """Small helpers the tests share: running the site in a child process, free ports, HTML parsing."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -173,38 +174,57 @@ def post_at_once(url, forms, cookie, headers=None):
     return statuses
 
 
-def fresh_database(folder, name):
-    """An empty database for a child process of the site, of the kind the suite runs on:
-    a SQLite file in `folder`, or a new PostgreSQL database beside the test database."""
+def fresh_database(folder, name, template=None):
+    """An empty database for a child process of the site, of the kind the suite runs on: a
+    SQLite file in `folder`, or a new PostgreSQL database beside the test database; a copy of
+    the database at `template` (a URL) when one is given."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        return f"sqlite:///{folder / (name + '.sqlite3')}"
+        path = folder / f"{name}.sqlite3"
+        if template:
+            shutil.copyfile(template.removeprefix("sqlite:///"), path)
+        return f"sqlite:///{path}"
     import psycopg
 
     server = url.rsplit("/", 1)[0]
     database = f"aict_{name}_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+    copy = f" TEMPLATE {template.rsplit('/', 1)[1]}" if template else ""
     with psycopg.connect(server + "/postgres", autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {database}")
-        admin.execute(f"CREATE DATABASE {database}")
+        admin.execute(f"CREATE DATABASE {database}{copy}")
     return f"{server}/{database}"
 
 
-def prepare_site(env, staff_password=None):
-    """Migrate, load the initial content and collect static files for a child site, as the
-    first deploy does; with a password, a superuser « chef » too."""
-    for command in (
-        ("migrate", "--noinput"),
-        ("load_initial_content",),
-        ("collectstatic", "--noinput"),
-    ):
+def make_site_template(folder):
+    """A database migrated and filled with the initial content, and the collected static files,
+    as the first deploy makes them: made once, copied for each child site (child_site)."""
+    env = dict(
+        DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=fresh_database(folder, "template"), STATIC_ROOT=folder / "static",
+        CACHE_URL="locmemcache://",
+    )  # fmt: skip
+    commands = [("migrate", "--noinput"), ("load_initial_content",), ("collectstatic", "--noinput")]
+    for command in commands:
         result = manage(*command, **env)
         assert result.returncode == 0, result.stderr
+    return {"database": env["DATABASE_URL"], "static": folder / "static"}
+
+
+def child_site(template, folder, name, staff_password=None, **env):
+    """The environment of a site as deployed (DEBUG and HTTPS off), on its own copy of the
+    template's database; with a password, a superuser « chef » too."""
+    env = dict(
+        DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=fresh_database(folder, name, template["database"]),
+        STATIC_ROOT=template["static"], MEDIA_ROOT=folder / "media", **env,
+    )  # fmt: skip
     if staff_password:
         create_user = (
             "import django; django.setup(); from django.contrib.auth.models import User; "
             f"User.objects.create_superuser('chef', 'chef@example.org', '{staff_password}')"
         )
         subprocess.run([PYTHON, "-c", create_user], cwd=BASE_DIR, env=child_env(**env), check=True)
+    return env
 
 
 def opener():

@@ -11,14 +11,12 @@ import pytest
 from tests.contacts.builders import contact_data
 from tests.contacts.smtp import HungSMTPServer
 from tests.helpers import (
-    SECRET,
+    child_site,
     csrf_session,
     free_port,
-    fresh_database,
     log_in,
     opener,
     post_at_once,
-    prepare_site,
     run_python,
     start_gunicorn,
     stop,
@@ -32,18 +30,15 @@ POSTS = 20
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, site_template):
     folder = tmp_path_factory.mktemp("hung")
     hung = HungSMTPServer()
-    env = dict(
-        DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=fresh_database(folder, "mail_hangs"),
-        CACHE_URL=f"filecache://{folder / 'cache'}", STATIC_ROOT=folder / "static",
-        MEDIA_ROOT=folder / "media", EMAIL_URL=f"smtp://127.0.0.1:{hung.port}",
+    env = child_site(
+        site_template, folder, "mail_hangs", staff_password=PASSWORD,
+        CACHE_URL=f"filecache://{folder / 'cache'}", EMAIL_URL=f"smtp://127.0.0.1:{hung.port}",
         CONTACT_NOTIFY_EMAILS="equipe@lianes.example", CONTACT_RATE_LIMIT=1000,
         CONTACT_MIN_SECONDS=0,
     )  # fmt: skip
-    prepare_site(env, staff_password=PASSWORD)
     env["PORT"] = free_port()
     server = start_gunicorn(env)
     yield f"http://127.0.0.1:{env['PORT']}", env

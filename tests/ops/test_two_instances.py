@@ -14,13 +14,12 @@ import urllib.request
 import pytest
 
 from tests.helpers import (
+    child_site,
     csrf,
     free_port,
-    fresh_database,
     log_in,
     opener,
     post,
-    prepare_site,
     start_gunicorn,
     stop,
 )
@@ -30,7 +29,7 @@ PASSWORD = "un mot de passe solide 2026"
 
 
 @pytest.fixture(scope="module")
-def instances(tmp_path_factory):
+def instances(tmp_path_factory, site_template):
     folder = tmp_path_factory.mktemp("two")
     redis_port = free_port()
     redis = subprocess.Popen(
@@ -38,14 +37,11 @@ def instances(tmp_path_factory):
          "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    env = dict(
-        DEBUG="0", HTTPS="0", SECRET_KEY="two-instances-secret-" + "x" * 30,
-        ALLOWED_HOSTS="127.0.0.1", DATABASE_URL=fresh_database(folder, "two_instances"),
-        CACHE_URL=f"redis://127.0.0.1:{redis_port}/0", STATIC_ROOT=folder / "static",
-        MEDIA_ROOT=folder / "media", CONTACT_MIN_SECONDS=0, CONTACT_RATE_LIMIT=5,
-        WEB_CONCURRENCY=2,
+    env = child_site(
+        site_template, folder, "two_instances", staff_password=PASSWORD,
+        CACHE_URL=f"redis://127.0.0.1:{redis_port}/0", CONTACT_MIN_SECONDS=0,
+        CONTACT_RATE_LIMIT=5, WEB_CONCURRENCY=2,
     )  # fmt: skip
-    prepare_site(env, staff_password=PASSWORD)
     ports = [free_port(), free_port()]
     servers = [start_gunicorn({**env, "PORT": port}) for port in ports]
     yield [f"http://127.0.0.1:{port}" for port in ports]

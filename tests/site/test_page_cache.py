@@ -1,8 +1,6 @@
 """Cached pages are fast and never stale: any staff change shows on the very next request."""
 
-import http.cookiejar
 import re
-import subprocess
 import threading
 import urllib.parse
 import urllib.request
@@ -15,18 +13,10 @@ from django.test.utils import CaptureQueriesContext
 
 from pages.models import Reason
 from tests.admin_forms import admin_form_data
-from tests.helpers import (
-    BASE_DIR,
-    PYTHON,
-    SECRET,
-    child_env,
-    free_port,
-    manage,
-    start_gunicorn,
-    stop,
-)
+from tests.helpers import child_site, free_port, log_in, opener, start_gunicorn, stop
 
 ADMIN = "/" + settings.ADMIN_URL
+PASSWORD = "un mot de passe solide 2026"
 
 
 @pytest.mark.django_db
@@ -141,26 +131,14 @@ def test_a_lost_content_version_is_replaced_by_a_new_one_never_an_old_one(
 
 
 @pytest.fixture(scope="module")
-def gunicorn_site(tmp_path_factory):
+def gunicorn_site(tmp_path_factory, site_template):
     """The site as `make serve` runs it: several workers sharing a file cache."""
     folder = tmp_path_factory.mktemp("cached")
     port = free_port()
-    env = dict(
-        DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", STATIC_ROOT=folder / "static",
+    env = child_site(
+        site_template, folder, "page_cache", staff_password=PASSWORD,
         CACHE_URL=f"filecache://{folder / 'cache'}", PORT=port, WEB_CONCURRENCY=3,
     )  # fmt: skip
-    for command in (
-        ("migrate", "--noinput"),
-        ("load_initial_content",),
-        ("collectstatic", "--noinput"),
-    ):
-        assert manage(*command, **env).returncode == 0
-    code = (
-        "import django; django.setup(); from django.contrib.auth.models import User; "
-        "User.objects.create_superuser('chef', 'chef@example.org', 'un mot de passe solide 2026')"
-    )
-    subprocess.run([PYTHON, "-c", code], cwd=BASE_DIR, env=child_env(**env), check=True)
     server = start_gunicorn(env)
     yield f"http://127.0.0.1:{port}"
     stop(server)
@@ -184,19 +162,8 @@ def fetch_concurrently(url, clients=9, each=4):
 
 def staff_opener(site):
     """A browser-like opener logged in to the admin of the site under gunicorn."""
-    jar = http.cookiejar.CookieJar()
-    staff = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    login = site + ADMIN + "login/"
-    html = staff.open(login).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    credentials = {
-        "username": "chef",
-        "password": "un mot de passe solide 2026",
-        "csrfmiddlewaretoken": token,
-        "next": ADMIN,
-    }
-    body = urllib.parse.urlencode(credentials).encode()
-    staff.open(urllib.request.Request(login, data=body, headers={"Referer": login}))
+    staff = opener()
+    log_in(staff, site, PASSWORD)
     return staff
 
 

@@ -9,25 +9,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.helpers import SECRET, free_port, manage, start_gunicorn, stop
+from tests.helpers import child_site, free_port, start_gunicorn, stop
 
 
 @pytest.fixture(scope="module")
-def served_site(tmp_path_factory):
+def served_site(tmp_path_factory, site_template):
     folder = tmp_path_factory.mktemp("serve")
     port = free_port()
-    env = dict(
-        DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", STATIC_ROOT=folder / "static",
-        CACHE_URL="locmemcache://", PORT=port, WEB_CONCURRENCY=2,
-    )  # fmt: skip
-    for command in (
-        ("migrate", "--noinput"),
-        ("load_initial_content",),
-        ("collectstatic", "--noinput"),
-    ):
-        result = manage(*command, **env)
-        assert result.returncode == 0, result.stderr
+    env = child_site(
+        site_template, folder, "serve", CACHE_URL="locmemcache://", PORT=port, WEB_CONCURRENCY=2
+    )
     log = open(folder / "gunicorn.log", "w")  # noqa: SIM115 - open while the server runs
     server = start_gunicorn(env, log=log)
     yield SimpleNamespace(url=f"http://127.0.0.1:{port}", log=folder / "gunicorn.log")

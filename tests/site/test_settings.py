@@ -163,5 +163,4 @@ def test_bench_content_is_refused_on_a_database_in_use(initial_content, django_u
     with pytest.raises(CommandError, match="This database is in use \\(accounts: 1\\)"):
         call_command("generate_bench_content", verbosity=0)
     assert Authority.objects.count() == before
-    call_command("generate_bench_content", "--force", verbosity=0)
-    assert Authority.objects.count() == before + 300
+    # (It fills an unused database as before: tests/site/test_query_budget.py calls it.)

@@ -8,16 +8,29 @@ from django.contrib.admin.views.main import ERROR_FLAG
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
-# (group title, [(app_label, model_name or None for the whole app)])
-GROUPS = [
-    (_("Pages"), [("pages", None)]),
-    (_("Financements"), [("funding", None)]),
-    (_("Agenda"), [("events", None)]),
-    (_("Réseau et contacts"), [("contacts", None)]),
-    (_("Demandes"), [("contacts", "contactrequest"), ("events", "registration")]),
-    (_("Comptes et sécurité"), [("auth", None), ("axes", None)]),
-]
-REQUEST_MODELS = {("contacts", "contactrequest"), ("events", "registration")}
+# Libraries' apps the administrators use, gathered under one heading.
+SECURITY_APPS = ("auth", "axes")
+
+
+def request_keys():
+    """(app_label, model_name) of visitors' records."""
+    # Imported here: this module is the admin's AppConfig, loaded before any model.
+    from .project_apps import visitor_record_models
+
+    return [(m._meta.app_label, m._meta.model_name) for m in visitor_record_models()]
+
+
+def groups():
+    """(title, members) in the order of the index: each project app under its own name
+    without its visitors' records, then those records together (« Demandes »), then accounts
+    and security. A member is (app_label, model_name), or (app_label, None) for the app."""
+    from .project_apps import project_app_configs
+
+    return [
+        *((config.verbose_name, [(config.label, None)]) for config in project_app_configs()),
+        (_("Demandes"), request_keys()),
+        (_("Comptes et sécurité"), [(label, None) for label in SECURITY_APPS]),
+    ]
 
 
 class SiteAdmin(admin.AdminSite):
@@ -51,11 +64,16 @@ class SiteAdmin(admin.AdminSite):
             for model in app["models"]
         }
         grouped = []
-        for title, members in GROUPS:
-            keys = [key for key in entries if any(self._belongs(key, member) for member in members)]
+        requests = set(request_keys())
+        for title, members in groups():
+            keys = [
+                key
+                for key in entries
+                if any(self._belongs(key, member, requests) for member in members)
+            ]
             if keys:
                 app = entries[keys[0]][0]
-                models = [self._with_new_count(key, entries.pop(key)[1]) for key in keys]
+                models = [self._with_new_count(entries.pop(key)[1]) for key in keys]
                 grouped.append({**app, "name": title, "models": models})
         for app in apps:
             models = [
@@ -66,18 +84,16 @@ class SiteAdmin(admin.AdminSite):
         return grouped
 
     @staticmethod
-    def _belongs(key, member):
+    def _belongs(key, member, requests):
         app_label, model_name = member
         if model_name is None:
-            return key[0] == app_label and key not in REQUEST_MODELS
+            return key[0] == app_label and key not in requests
         return key == member
 
-    def _with_new_count(self, key, model):
-        if key != ("contacts", "contactrequest"):
-            return model
-        from contacts.models import ContactRequest
-
-        new = ContactRequest.objects.filter(status=ContactRequest.Status.NEW).count()
+    def _with_new_count(self, model):
+        """« (3 nouvelle(s)) » after a visitors' record list whose model counts its new ones."""
+        count_new = getattr(model["model"], "count_new", None)
+        new = count_new() if count_new else 0
         if new:
             label = _("%(name)s (%(count)s nouvelle(s))") % {"name": model["name"], "count": new}
             model = {**model, "name": label}

@@ -18,11 +18,13 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
+
+from .project_apps import content_models, visitor_record_models
 
 PREFIX = "aict-backup-"
 DUMPS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
-CONTENT_TABLES = ["pages_page", "auth_user", "contacts_contactrequest", "funding_scheme"]
 
 
 class BackupError(Exception):
@@ -93,10 +95,22 @@ def create(directory=None, keep=None):
     return archive
 
 
+def content_tables():
+    """Tables that are empty in a database just migrated and hold rows once the site is used:
+    accounts, visitors' records and public content (a model with its own page); data
+    migrations fill others (départements, roles), which say nothing of use."""
+    models = [
+        get_user_model(),
+        *visitor_record_models(),
+        *(model for model in content_models() if hasattr(model, "get_absolute_url")),
+    ]
+    return [model._meta.db_table for model in models]
+
+
 def database_has_content():
     tables = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
-        for table in CONTENT_TABLES:
+        for table in content_tables():
             if table in tables:
                 cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(table)} LIMIT 1")  # noqa: S608
                 if cursor.fetchone():

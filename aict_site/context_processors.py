@@ -9,12 +9,10 @@ DEFAULT_DESCRIPTION = _(
 
 
 def site(request):
-    """The site settings record, read from the database only by templates that use it."""
+    """What every template may use: the content version, the clock, a default description."""
     from aict_site.pagecache import current_version
-    from pages.models import SiteSettings
 
     return {
-        "site_settings": SimpleLazyObject(SiteSettings.load),
         # For `{% cache … content_version using="fragments" %}`: one key per version.
         "content_version": SimpleLazyObject(lambda: current_version(request)),
         "clock_seconds": settings.FRAGMENT_CLOCK_SECONDS,

@@ -18,17 +18,15 @@ set a cookie or used a CSRF token (every page with a form), anything but a 200 G
 import hashlib
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
+from .project_apps import content_models
+
 VERSION_KEY = "pagecache:version"
-CONTENT_APPS = {"pages", "funding", "contacts", "events"}
-# Records visitors send: they change nothing a cached page shows.
-NOT_CONTENT = {("contacts", "contactrequest"), ("events", "registration")}
 
 
 def new_version():
@@ -46,19 +44,16 @@ def bump(**kwargs):
 
 
 def connect():
-    for app_label in CONTENT_APPS:
-        if not apps.is_installed(app_label):
-            continue
-        for model in apps.get_app_config(app_label).get_models():
-            if (model._meta.app_label, model._meta.model_name) in NOT_CONTENT:
-                continue
-            uid = f"pagecache.{model._meta.label}"
-            post_save.connect(bump, sender=model, dispatch_uid=f"{uid}.save")
-            post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}.delete")
-            for field in model._meta.local_many_to_many:
-                m2m_changed.connect(
-                    bump, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}"
-                )
+    """Every save, delete or many-to-many change of any content model bumps the version:
+    a new app's models are covered without being named (aict_site.project_apps)."""
+    for model in content_models():
+        uid = f"pagecache.{model._meta.label}"
+        post_save.connect(bump, sender=model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}.delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                bump, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}"
+            )
 
 
 def current_version(request=None):

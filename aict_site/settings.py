@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "aict_site.context_processors.site",
+                "pages.context_processors.site_settings",
             ],
         },
     },

@@ -1,6 +1,6 @@
 """`make profile`: where a page's time goes, on the benchmark's content, with pyinstrument.
 
-Builds the database `make bench` uses (SQLite, initial content plus generate_bench_content),
+Builds the database `make bench` uses (SQLite, initial content plus `python -m bench.content`),
 then renders each benchmarked page in this process as a miss of the page cache, DEBUG off:
 with the shared fragments kept ("uncached"), and with every cache emptied before each
 request ("cold"). Prints the CPU milliseconds of one render (measured without the profiler),
@@ -17,7 +17,7 @@ from pathlib import Path
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
 
-from bench.run import PAGES, manage, site_env  # noqa: E402
+from bench.run import PAGES, generate_content, manage, site_env  # noqa: E402
 
 REPEAT = int(os.environ.get("PROFILE_REPEAT", "40"))
 
@@ -49,10 +49,10 @@ def main():
         for command in (
             ("migrate", "--noinput"),
             ("load_initial_content",),
-            ("generate_bench_content",),
             ("collectstatic", "--noinput"),
         ):
             manage(env, *command)
+        generate_content(env)
         os.environ.update(env)
         import django
 

@@ -1,6 +1,6 @@
 """`make bench`: the site under load on SQLite and PostgreSQL, against the static-file limit.
 
-For each database: a fresh database with the initial content plus generate_bench_content,
+For each database: a fresh database with the initial content plus `python -m bench.content`,
 gunicorn started as `make serve` does (DEBUG off, `gunicorn.conf.py`, its worker count), and
 wrk as the load generator in a separate process (8 connections, after a warm-up). Each page is
 measured with the page cache on, and again with it off (the cost of rendering). The limit is
@@ -80,6 +80,12 @@ def manage(env, *args):
     )
 
 
+def generate_content(env):
+    subprocess.run(
+        [PYTHON, "-m", "bench.content"], cwd=BASE, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
 QUERY_PROBE = """
 import django, json, sys
 django.setup()
@@ -107,7 +113,7 @@ def prepare(database_url, folder):
     env = site_env(database_url, folder)
     manage(env, "migrate", "--noinput")
     manage(env, "load_initial_content")
-    manage(env, "generate_bench_content")
+    generate_content(env)
     manage(env, "collectstatic", "--noinput")  # the probe renders templates with hashed names
     home_file = folder / "home.html"
     probe = subprocess.run(

@@ -13,9 +13,10 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from aict_site import personal_data
 from aict_site.csvfiles import csv_safe
 
-from . import importer, personal_data
+from . import importer
 from .models import (
     Authority,
     AuthorityType,

@@ -233,6 +233,11 @@ class ContactRequest(Notified):
     def __str__(self):
         return f"{self.name} — {self.created_at:%d/%m/%Y}" if self.created_at else self.name
 
+    @classmethod
+    def count_new(cls):
+        """New requests, for the admin index (aict_site.admin_site)."""
+        return cls.objects.filter(status=cls.Status.NEW).count()
+
 
 class AuthorityQuerySet(PublishedQuerySet):
     def for_directory(self):

@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
-        from aict_site import notifying, search
+        from aict_site import notifying, personal_data, search
 
         from . import registrations
         from . import search as events_search
@@ -15,3 +15,6 @@ class EventsConfig(AppConfig):
 
         search.register(events_search.EventSource())
         notifying.register(Registration, registrations.build_message)
+        personal_data.register(
+            "event_registrations", Registration, registrations.describe, ["event"]
+        )

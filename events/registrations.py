@@ -77,3 +77,15 @@ def build_message(registration):
         to=list(settings.CONTACT_NOTIFY_EMAILS),
         reply_to=[registration.email],
     )
+
+
+def describe(registration):
+    """What the export of a person's data shows of a registration (aict_site.personal_data)."""
+    return {
+        "event": registration.event.title,
+        "name": registration.name,
+        "email": registration.email,
+        "organisation": registration.organisation,
+        "status": registration.status,
+        "created_at": registration.created_at,
+    }

@@ -273,6 +273,9 @@ def forget_site_settings(**kwargs):
 class SiteSettings(models.Model):
     """The one record of facts about the organisation that the footer and legal pages show."""
 
+    # Read by aict_site.roles: the « Rédaction » role leaves it alone.
+    administrators_only = True
+
     class Conformity(models.TextChoices):
         NONE = "non", _("non conforme")
         PARTIAL = "partiellement", _("partiellement conforme")

@@ -92,7 +92,7 @@ def test_personal_data_export_and_erasure_are_logged_without_the_data(
     first = make_request(email="Camille@Example.org", message="Premier message")
     make_request(email="camille@example.org", message="Second message")
     other = make_request(email="autre@example.org")
-    caplog.set_level(logging.INFO, logger="contacts.personal_data")
+    caplog.set_level(logging.INFO, logger="aict_site.personal_data")
     response = staff_client.post(
         ADMIN, {"action": "export_personal_data", "_selected_action": [first.pk]}
     )
@@ -105,7 +105,8 @@ def test_personal_data_export_and_erasure_are_logged_without_the_data(
     staff_client.post(ADMIN, {"action": "erase_personal_data", "_selected_action": [first.pk]})
     assert list(ContactRequest.objects.values_list("pk", flat=True)) == [other.pk]
     assert "camille" not in caplog.text.lower() and "message" not in caplog.text
-    assert "2 request(s)" in caplog.text and "2 record(s)" in caplog.text
+    assert "export by user" in caplog.text and "1 address(es), 2 record(s)" in caplog.text
+    assert "erased by user" in caplog.text
 
 
 @pytest.mark.django_db
@@ -120,5 +121,6 @@ def test_purge_deletes_requests_older_than_the_retention_period(initial_content,
         created_at=timezone.now() - timedelta(days=1000)
     )
     call_command("purge_contact_requests")
-    assert "1 contact request(s) older than 1095 days deleted" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "contact_requests: 1 record(s) older than 1095 days deleted" in out
     assert list(ContactRequest.objects.values_list("pk", flat=True)) == [recent.pk]

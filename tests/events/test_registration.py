@@ -221,7 +221,7 @@ def test_registrations_follow_the_retention_rule_and_personal_data_rights(
     )
     call_command("purge_contact_requests", verbosity=0)
     assert list(Registration.objects.values_list("pk", flat=True)) == [kept.pk]
-    from contacts.personal_data import erase, held_about
+    from aict_site.personal_data import erase, held_about
 
     assert held_about("B@x.org")["event_registrations"][0]["organisation"] == "O"
     erase(["b@x.org"], staff_client.user)

@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from bench.content import generate as generate_bench_content
 from contacts.models import Authority, Cooperation
 from events.models import Event
 from funding.models import Country
@@ -107,7 +107,7 @@ def test_queries_per_page_are_few_and_do_not_grow_with_the_content(
     )
     pages = urls()
     before = measure(client, pages)
-    call_command("generate_bench_content", verbosity=0)  # ten times the initial content and more
+    generate_bench_content()  # ten times the initial content and more
     after = measure(client, pages)
     assert set(BUDGET) == set(before)
     for name, (cold_budget, warm_budget) in BUDGET.items():

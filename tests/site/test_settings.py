@@ -154,13 +154,12 @@ def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
 
 @pytest.mark.django_db
 def test_bench_content_is_refused_on_a_database_in_use(initial_content, django_user_model):
-    from django.core.management import CommandError, call_command
-
+    from bench.content import DatabaseInUse, generate
     from contacts.models import Authority
 
     django_user_model.objects.create_user("chef", password="un mot de passe solide 2026")
     before = Authority.objects.count()
-    with pytest.raises(CommandError, match="This database is in use \\(accounts: 1\\)"):
-        call_command("generate_bench_content", verbosity=0)
+    with pytest.raises(DatabaseInUse, match="This database is in use \\(accounts: 1\\)"):
+        generate()
     assert Authority.objects.count() == before
     # (It fills an unused database as before: tests/site/test_query_budget.py calls it.)

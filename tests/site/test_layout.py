@@ -1,0 +1,40 @@
+"""The core (aict_site/) names no app: apps declare themselves to it (aict_site.project_apps)."""
+
+import ast
+
+from aict_site.project_apps import content_models, project_app_configs, visitor_record_models
+from tests.helpers import BASE_DIR
+
+# The settings list the installed apps and the root URLconf includes theirs: that is their job.
+WIRING = {"settings.py", "urls.py"}
+
+
+def imported_modules(path):
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module
+
+
+def test_the_core_imports_no_app():
+    apps = {config.name for config in project_app_configs()}
+    assert {"pages", "funding", "contacts", "events"} <= apps
+    offending = [
+        f"{path.relative_to(BASE_DIR)} imports {module}"
+        for path in (BASE_DIR / "aict_site").rglob("*.py")
+        if path.name not in WIRING and "migrations" not in path.parts
+        for module in imported_modules(path)
+        if module.split(".")[0] in apps
+    ]
+    assert offending == []
+
+
+def test_visitors_records_are_declared_and_everything_else_is_content():
+    records = {model._meta.label for model in visitor_record_models()}
+    assert records == {"contacts.ContactRequest", "events.Registration"}
+    content = {model._meta.label for model in content_models()}
+    assert {"pages.Page", "funding.Scheme", "contacts.Office", "events.Event"} <= content
+    assert not content & records
+    assert not any(label.startswith(("aict_site.", "auth.", "axes.")) for label in content)

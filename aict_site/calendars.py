@@ -1,4 +1,31 @@
+"""What every iCalendar file of the site shares: the envelope, the stamps, the response."""
+
+from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+
+def new_calendar(prodid, name):
+    """An empty calendar named `name`, in the site's time zone."""
+    calendar = Calendar()
+    calendar.add("prodid", prodid)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    return calendar
+
+
+def new_event(uid, record):
+    """An event for `record` (with created_at and updated_at), stamped so that clients replace
+    the copy they hold after each edit: the sequence grows with every save."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", record.updated_at)
+    event.add("sequence", int(record.updated_at.timestamp()) - int(record.created_at.timestamp()))
+    return event
 
 
 def ics_response(content, filename):

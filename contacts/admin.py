@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from aict_site import personal_data
-from aict_site.csvfiles import csv_safe
+from aict_site.csvfiles import csv_response, record_cells
 
 from . import importer
 from .models import (
@@ -177,24 +175,14 @@ class ContactRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Exporter en CSV (Excel)"), permissions=["view"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y-%m-%d")
-        response["Content-Disposition"] = f'attachment; filename="demandes-{stamp}.csv"'
-        # The byte order mark tells Excel the file is UTF-8.
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(label) for _field, label in CSV_COLUMNS])
-        for item in queryset.select_related("authority_type", "departement", "subject", "office"):
-            row = []
-            for field, _label in CSV_COLUMNS:
-                value = getattr(item, field)
-                if field == "created_at":
-                    value = timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
-                elif field == "status":
-                    value = item.get_status_display()
-                row.append(csv_safe(value))
-            writer.writerow(row)
-        return response
+        requests = queryset.select_related("authority_type", "departement", "subject", "office")
+        return csv_response(
+            f"demandes-{stamp}.csv",
+            [label for _field, label in CSV_COLUMNS],
+            (record_cells(item, CSV_COLUMNS) for item in requests),
+            for_excel=True,
+        )
 
     @admin.action(
         description=_("Exporter toutes les données des personnes sélectionnées (JSON)"),

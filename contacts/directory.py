@@ -1,6 +1,5 @@
 """The directory of the region's authorities engaged in international action."""
 
-import csv
 import json
 from collections import defaultdict
 from itertools import groupby
@@ -16,7 +15,7 @@ from django.utils.http import http_date, urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from aict_site.csvfiles import csv_safe
+from aict_site.csvfiles import csv_response
 
 from . import exports
 from .directory_filters import AuthorityFilter
@@ -164,13 +163,8 @@ def export_headers(response):
 
 
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="collectivites-engagees.csv"'
-    writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
-    writer.writeheader()
-    for row in exports.rows():
-        writer.writerow({key: csv_safe(value) for key, value in row.items()})
-    return export_headers(response)
+    rows = ([row[column] for column in exports.COLUMNS] for row in exports.rows())
+    return export_headers(csv_response("collectivites-engagees.csv", exports.COLUMNS, rows))
 
 
 def export_json(request):

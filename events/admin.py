@@ -1,12 +1,9 @@
-import csv
-
 from django.contrib import admin
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from aict_site.csvfiles import csv_safe
+from aict_site.csvfiles import csv_response, record_cells
 
 from .models import Event, EventKind, Registration
 
@@ -91,25 +88,20 @@ class EventAdmin(VersionAdmin):
 
     @admin.action(description=_("Exporter les inscrits en CSV (Excel)"), permissions=["view"])
     def export_registrants(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="inscrits.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(_("événement"))] + [str(label) for _f, label in REGISTRANT_COLUMNS])
-        registrations = Registration.objects.filter(event__in=queryset).select_related(
-            "event", "authority_type"
+        registrations = (
+            Registration.objects.filter(event__in=queryset)
+            .select_related("event", "authority_type")
+            .order_by("event__starts_at", "created_at")
         )
-        for registration in registrations.order_by("event__starts_at", "created_at"):
-            row = [registration.event.title]
-            for field, _label in REGISTRANT_COLUMNS:
-                value = getattr(registration, field)
-                if field == "created_at":
-                    value = timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
-                elif field == "status":
-                    value = registration.get_status_display()
-                row.append(csv_safe(value))
-            writer.writerow(row)
-        return response
+        return csv_response(
+            "inscrits.csv",
+            [_("événement"), *(label for _field, label in REGISTRANT_COLUMNS)],
+            (
+                [registration.event.title, *record_cells(registration, REGISTRANT_COLUMNS)]
+                for registration in registrations
+            ),
+            for_excel=True,
+        )
 
 
 @admin.register(Registration)

@@ -1,10 +1,8 @@
 """Events as iCalendar, with the icalendar library; UIDs come from each event's own UUID."""
 
-from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
+
+from aict_site.calendars import new_calendar, new_event
 
 PRODID = "-//Lianes cooperation//Agenda//FR"
 
@@ -21,23 +19,16 @@ def where(event):
     return event.address
 
 
-def calendar_of(events, base_url, name):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+def calendar_of(events, absolute, name):
+    """`absolute(path)` makes a full address, e.g. request.build_absolute_uri."""
+    calendar = new_calendar(PRODID, name)
     for event in events:
-        item = CalendarEvent()
-        item.add("uid", uid_for(event))
+        item = new_event(uid_for(event), event)
         item.add("summary", event.title)
         item.add("dtstart", event.starts_at)
         item.add("dtend", event.ends_at)
-        item.add("dtstamp", timezone.now())
-        item.add("last-modified", event.updated_at)
-        item.add("sequence", int(event.updated_at.timestamp() - event.created_at.timestamp()))
         item.add("location", where(event))
         item.add("description", event.summary)
-        item.add("url", base_url + event.get_absolute_url())
+        item.add("url", absolute(event.get_absolute_url()))
         calendar.add_component(item)
     return calendar.to_ical()

@@ -105,12 +105,12 @@ class RegisteredView(TemplateView):
 
 
 def upcoming_ics(request):
-    base = f"{request.scheme}://{request.get_host()}"
     events = Event.objects.upcoming().select_related("office")
-    return ics_response(calendar_of(events, base, _("Agenda de Lianes coopération")), "agenda.ics")
+    calendar = calendar_of(events, request.build_absolute_uri, _("Agenda de Lianes coopération"))
+    return ics_response(calendar, "agenda.ics")
 
 
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published().select_related("office"), slug=slug)
-    base = f"{request.scheme}://{request.get_host()}"
-    return ics_response(calendar_of([event], base, event.title), f"{event.slug}.ics")
+    calendar = calendar_of([event], request.build_absolute_uri, event.title)
+    return ics_response(calendar, f"{event.slug}.ics")

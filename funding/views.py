@@ -97,14 +97,15 @@ class DeadlineCalendarView(TemplateView):
 
 def deadlines_ics(request):
     calls = Call.objects.upcoming_deadlines().select_related("scheme")
-    base = f"{request.scheme}://{request.get_host()}"
     return ics_response(
-        calendar_of(calls, base, _("Échéances des financements — Lianes coopération")),
+        calendar_of(
+            calls, request.build_absolute_uri, _("Échéances des financements — Lianes coopération")
+        ),
         "financements.ics",
     )
 
 
 def call_ics(request, uid):
     call = get_object_or_404(Call.objects.published().select_related("scheme"), uid=uid)
-    base = f"{request.scheme}://{request.get_host()}"
-    return ics_response(calendar_of([call], base, call.title), f"appel-{call.uid}.ics")
+    calendar = calendar_of([call], request.build_absolute_uri, call.title)
+    return ics_response(calendar, f"appel-{call.uid}.ics")

@@ -20,7 +20,6 @@ def jsonld(data):
 @register.simple_tag(takes_context=True)
 def breadcrumb_jsonld(context, breadcrumbs):
     request = context["request"]
-    base = f"{request.scheme}://{request.get_host()}"
     items = [("Accueil", "/"), *breadcrumbs]
     return jsonld(
         {
@@ -31,7 +30,7 @@ def breadcrumb_jsonld(context, breadcrumbs):
                     "@type": "ListItem",
                     "position": index,
                     "name": str(name),
-                    "item": base + (url or request.path),
+                    "item": request.build_absolute_uri(url or request.path),
                 }
                 for index, (name, url) in enumerate(items, start=1)
             ],
@@ -43,13 +42,12 @@ def breadcrumb_jsonld(context, breadcrumbs):
 def organization_jsonld(context):
     request = context["request"]
     site_settings = context["site_settings"]
-    base = f"{request.scheme}://{request.get_host()}"
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": site_settings.organisation_name,
-        "url": base + "/",
-        "logo": base + context.get("logo_url", ""),
+        "url": request.build_absolute_uri("/"),
+        "logo": request.build_absolute_uri(context.get("logo_url", "/")),
     }
     if site_settings.tagline:
         data["description"] = site_settings.tagline

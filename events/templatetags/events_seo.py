@@ -9,7 +9,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def event_jsonld(context, event):
     request = context["request"]
-    base = f"{request.scheme}://{request.get_host()}"
     online = event.place == event.Place.ONLINE
     data = {
         "@context": "https://schema.org",
@@ -18,13 +17,20 @@ def event_jsonld(context, event):
         "description": event.summary,
         "startDate": event.starts_at.isoformat(),
         "endDate": event.ends_at.isoformat(),
-        "url": base + event.get_absolute_url(),
+        "url": request.build_absolute_uri(event.get_absolute_url()),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/"
         + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
-        "location": {"@type": "VirtualLocation", "url": base + event.get_absolute_url()}
+        "location": {
+            "@type": "VirtualLocation",
+            "url": request.build_absolute_uri(event.get_absolute_url()),
+        }
         if online
         else {"@type": "Place", "name": where(event), "address": where(event)},
-        "organizer": {"@type": "Organization", "name": "Lianes coopération", "url": base + "/"},
+        "organizer": {
+            "@type": "Organization",
+            "name": "Lianes coopération",
+            "url": request.build_absolute_uri("/"),
+        },
     }
     return jsonld(data)

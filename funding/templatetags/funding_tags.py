@@ -17,13 +17,12 @@ def next_deadlines(context, count=3, heading_level=2):
 @register.simple_tag(takes_context=True)
 def scheme_jsonld(context, scheme):
     request = context["request"]
-    base = f"{request.scheme}://{request.get_host()}"
     data = {
         "@context": "https://schema.org",
         "@type": "MonetaryGrant",
         "name": scheme.title,
         "description": scheme.summary,
-        "url": base + scheme.get_absolute_url(),
+        "url": request.build_absolute_uri(scheme.get_absolute_url()),
         "funder": {"@type": "Organization", "name": scheme.funder.name},
     }
     if scheme.official_url:

@@ -199,7 +199,8 @@ def test_admin_lists_calls_closing_in_the_next_30_days(staff_client, initial_con
         f"/{settings.ADMIN_URL}funding/call/", {"cloture": "30j"}
     ).content.decode()
     assert "Dans dix jours" in html and "Dans deux mois" not in html
-    assert (
-        staff_client.get(f"/{settings.ADMIN_URL}funding/scheme/", {"appels": "30j"}).status_code
-        == 200
-    )
+    later = make_scheme("Fonds plus tard", make_funder("Agence"))
+    make_call(later, "Dans deux mois aussi", opens_in_days=-1, closes_in_days=60)
+    schemes = staff_client.get(f"/{settings.ADMIN_URL}funding/scheme/", {"appels": "30j"})
+    assert "Fonds test" in schemes.content.decode()
+    assert "Fonds plus tard" not in schemes.content.decode()

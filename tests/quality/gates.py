@@ -129,7 +129,12 @@ def vnu_errors(documents, workdir):
         text=True,
         timeout=300,
     )
+    # 0: no error; 1: errors, listed. Anything else (no JVM, a crash) is no verdict at all.
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"vnu.jar exited {result.returncode}: {result.stderr[-1000:]}")
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    if result.returncode == 1 and not messages:
+        raise RuntimeError(f"vnu.jar reported errors it did not list: {result.stderr[-1000:]}")
     errors = {name: [] for name in documents}
     for message in messages:
         url = message.get("url", "")

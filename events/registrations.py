@@ -63,6 +63,14 @@ def from_ticket(token):
         return None
 
 
+def recipients_for(registration):
+    """The office that holds the event, as for contact requests; else CONTACT_NOTIFY_EMAILS."""
+    office = registration.event.office
+    if office is not None and office.notify_email:
+        return [office.notify_email]
+    return list(settings.CONTACT_NOTIFY_EMAILS)
+
+
 def build_message(registration):
     event = registration.event
     subject = _("[Site] Inscription (%(status)s) : %(event)s — %(name)s") % {
@@ -74,7 +82,7 @@ def build_message(registration):
         subject=" ".join(subject.split())[:200],
         body=render_to_string("events/registration_email.txt", {"registration": registration}),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=list(settings.CONTACT_NOTIFY_EMAILS),
+        to=recipients_for(registration),
         reply_to=[registration.email],
     )
 

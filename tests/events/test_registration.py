@@ -55,6 +55,24 @@ def test_a_registration_is_confirmed_and_staff_are_told(
 
 
 @pytest.mark.django_db
+def test_staff_of_the_office_holding_the_event_are_told(
+    client, initial_content, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    from contacts.models import Office
+
+    settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
+    amiens = Office.objects.get(city="Amiens")
+    amiens.notify_email = "amiens@lianes.example"
+    amiens.save()
+    event = make_event(office=amiens, capacity=20)
+    assert register(client, event, django_capture_on_commit_callbacks).status_code == 302
+    assert mailoutbox[-1].to == ["amiens@lianes.example"]
+    online = make_event("En ligne", place=Event.Place.ONLINE, online_url="https://visio.example")
+    register(client, online, django_capture_on_commit_callbacks, email="autre@x.org")
+    assert mailoutbox[-1].to == ["equipe@lianes.example"], "no office: the fallback addresses"
+
+
+@pytest.mark.django_db
 def test_an_address_registers_once_per_event_whatever_its_case(
     client, initial_content, django_capture_on_commit_callbacks
 ):

@@ -90,6 +90,14 @@ class Funder(models.Model):
     def __str__(self):
         return self.short_name or self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Its schemes are found by its names (Scheme.search_names): a renamed funder's schemes
+        # answer to the new name at once, and still to the old one if kept as short name.
+        for scheme in self.schemes.all():
+            scheme.funder = self
+            scheme.save(update_fields=["search_text"])
+
 
 class SchemeQuerySet(PublishedQuerySet):
     def for_finder(self):
@@ -213,8 +221,9 @@ class Scheme(Publishable):
             )
 
     def search_names(self):
-        """The funder's names, current and former, so "DAECT" finds what is now DCTCIV."""
-        funder = Funder.objects.filter(pk=self.funder_id).first()
+        """The funder's names, current and former, so "DAECT" finds what is now DCTCIV; kept
+        in search_text, so a query may mix them with the scheme's own words."""
+        funder = self.funder if self.funder_id else None
         return f"{funder.name} {funder.short_name}" if funder else ""
 
     def calls_by_state(self, now=None):

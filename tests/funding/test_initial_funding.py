@@ -54,3 +54,20 @@ def test_the_client_copy_about_funding_is_shown_as_written(client, initial_conte
     assert "tels Erasmus + ou le Corps Européen de Solidarité" in html
     assert "Fonds Franco-Marocain, Franco-Libanais, Franco-Sénégalais" in html
     assert 'href="/financements/ficol/"' in html
+
+
+@pytest.mark.django_db
+def test_a_renamed_funder_is_found_by_its_new_name_also_mixed_with_a_schemes_words(
+    client, initial_content
+):
+    from funding.models import Funder
+
+    scheme = Scheme.objects.get(title__startswith="Fonds franco-marocain")
+    funder = scheme.funder
+    funder.name = "Ministère des Partenariats Nouveaux"
+    funder.save()
+    html = client.get("/recherche/", {"q": "partenariats nouveaux"}).content.decode()
+    assert "Fonds franco-marocain de coopération décentralisée" in html
+    html = client.get("/recherche/", {"q": "DAECT marocain"}).content.decode()
+    assert "Fonds franco-marocain de coopération décentralisée" in html
+    assert Funder.objects.get(pk=funder.pk).schemes.count() >= 1

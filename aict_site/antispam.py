@@ -18,7 +18,7 @@ from . import counters
 from .clients import client_ip
 from .ratelimit import hit
 
-TIMESTAMP_SALT = "contacts.form-shown-at"
+TIMESTAMP_SALT = "aict_site.form-shown-at"
 MAX_AGE_SECONDS = 24 * 3600
 
 
@@ -59,7 +59,7 @@ class AntiSpamForm(forms.Form):
             shown_at = float(shown["t"])
         except (signing.BadSignature, TypeError, KeyError, ValueError):
             raise SpamRefused("timestamp") from None
-        if time.time() - shown_at < settings.CONTACT_MIN_SECONDS:
+        if time.time() - shown_at < settings.FORM_MIN_SECONDS:
             raise SpamRefused("too fast")
         if not first_use(token):
             raise SpamRefused("replayed")
@@ -88,6 +88,6 @@ def screen(request, form, scope):
         form.check_not_spam()
     except SpamRefused:
         return REFUSED, 400
-    if not hit(scope, client_ip(request), settings.CONTACT_RATE_LIMIT):
+    if not hit(scope, client_ip(request), settings.FORM_RATE_LIMIT):
         return TOO_MANY, 429
     return None

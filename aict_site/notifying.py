@@ -70,7 +70,7 @@ def notify(model, pk):
     pending = model.objects.filter(pk=pk)
     message = _builders[model](pending.get())
     if not message.to:
-        logger.error("%s %s: no recipient (CONTACT_NOTIFY_EMAILS)", label, pk)
+        logger.error("%s %s: no recipient (NOTIFY_EMAILS)", label, pk)
         pending.update(notification_claimed_at=None, notification_error="no recipient configured")
         return False
     try:

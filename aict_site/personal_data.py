@@ -1,5 +1,5 @@
 """Visitors' rights over their data: everything held about one address, exported or erased,
-and deleted after the retention period (CONTACT_RETENTION_DAYS).
+and deleted after the retention period (VISITOR_DATA_RETENTION_DAYS).
 
 Each app registers what it holds about people (`register`), so the core names no app and a
 new kind of record (alerts, say) joins the export, the erasure and the purge by registering.
@@ -75,8 +75,8 @@ def erase(emails, user):
 
 
 def purge_expired():
-    """Delete every record older than CONTACT_RETENTION_DAYS; {key: count deleted}."""
-    limit = timezone.now() - timedelta(days=settings.CONTACT_RETENTION_DAYS)
+    """Delete every record older than VISITOR_DATA_RETENTION_DAYS; {key: count deleted}."""
+    limit = timezone.now() - timedelta(days=settings.VISITOR_DATA_RETENTION_DAYS)
     deleted = {}
     for key, holding in _holdings.items():
         count, _by_model = holding.model.objects.filter(created_at__lt=limit).delete()

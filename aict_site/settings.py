@@ -4,6 +4,7 @@ Every variable is documented in `.env.example` and the README. Defaults are safe
 DEBUG is off unless set, and there is no fallback SECRET_KEY when it is off.
 """
 
+import warnings
 from pathlib import Path
 
 import environ
@@ -19,6 +20,18 @@ if ENV_FILE.is_file():
     environ.Env.read_env(ENV_FILE)
 
 DEBUG = env.bool("DEBUG", default=False)
+
+
+def renamed(name, old_name, read, default):
+    """A variable under its current name; a deployment still setting the old one keeps working
+    and is told to rename it (the old names said « contact » but govern every public form)."""
+    if name in env:
+        return read(name)
+    if old_name in env:
+        warnings.warn(f"{old_name} is deprecated: rename it {name}.", FutureWarning, stacklevel=2)
+        return read(old_name)
+    return default
+
 
 # A throwaway key is tolerable only while developing; production must set its own.
 if DEBUG:
@@ -228,7 +241,8 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="site@lianescooperation.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-CONTACT_NOTIFY_EMAILS = env.list("CONTACT_NOTIFY_EMAILS", default=[])
+# Who is told of a contact request or a registration when no office's address applies.
+NOTIFY_EMAILS = renamed("NOTIFY_EMAILS", "CONTACT_NOTIFY_EMAILS", env.list, default=[])
 
 ADMIN_URL = env("ADMIN_URL", default="gestion/").strip("/") + "/"
 
@@ -288,8 +302,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# Contact requests (and registrations) are deleted after this many days (CNIL: 3 years).
-CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=1095)
+# Visitors' records (contact requests, registrations) are deleted after this many days
+# (CNIL: 3 years).
+VISITOR_DATA_RETENTION_DAYS = renamed(
+    "VISITOR_DATA_RETENTION_DAYS", "CONTACT_RETENTION_DAYS", env.int, default=1095
+)
 # Rendered public pages are kept this long at most (seconds; 0 turns the cache off). Any
 # content change empties the cache at once; the limit only bounds clock-dependent text.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
@@ -297,10 +314,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 # events) are renewed at least this often, edits or not.
 FRAGMENT_CLOCK_SECONDS = 60
 
-# Contact form: accepted submissions per client address and hour, and the least time (seconds)
-# between showing the form and posting it; bots are faster than people.
-CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
-CONTACT_MIN_SECONDS = env.int("CONTACT_MIN_SECONDS", default=3)
+# Public forms (contact, registration): accepted submissions per client address and hour, and
+# the least time (seconds) between showing a form and posting it; bots are faster than people.
+FORM_RATE_LIMIT = renamed("FORM_RATE_LIMIT", "CONTACT_RATE_LIMIT", env.int, default=5)
+FORM_MIN_SECONDS = renamed("FORM_MIN_SECONDS", "CONTACT_MIN_SECONDS", env.int, default=3)
 # Each SMTP step gives up after this many seconds.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # Staff notifications and password-reset emails are sent from a thread of their own, so a

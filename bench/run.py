@@ -67,7 +67,7 @@ def site_env(database_url, folder, **extra):
         STATIC_ROOT=str(folder / "static"),
         CACHE_URL=f"filecache://{folder / 'cache'}",
         MEDIA_ROOT=str(folder / "media"),
-        CONTACT_RATE_LIMIT="1000000",
+        FORM_RATE_LIMIT="1000000",
         LOG_LEVEL="ERROR",
     )
     env.update({k: str(v) for k, v in extra.items()})

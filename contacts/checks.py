@@ -7,7 +7,7 @@ from django.db import DatabaseError
 
 @checks.register(checks.Tags.security, deploy=True)
 def someone_is_told(app_configs=None, **kwargs):
-    if settings.CONTACT_NOTIFY_EMAILS:
+    if settings.NOTIFY_EMAILS:
         return []
     from .models import Office
 
@@ -19,9 +19,9 @@ def someone_is_told(app_configs=None, **kwargs):
         return []
     return [
         checks.Warning(
-            "No office has a notification address and CONTACT_NOTIFY_EMAILS is empty: "
+            "No office has a notification address and NOTIFY_EMAILS is empty: "
             "contact requests and registrations are stored but nobody is told.",
-            hint="Set CONTACT_NOTIFY_EMAILS, or an office's « adresse qui reçoit les demandes ».",
+            hint="Set NOTIFY_EMAILS, or an office's « adresse qui reçoit les demandes ».",
             id="contacts.W001",
         )
     ]

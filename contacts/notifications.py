@@ -17,7 +17,7 @@ def recipients_for(contact_request):
     office = contact_request.office
     if office is not None and office.notify_email:
         return [office.notify_email]
-    return list(settings.CONTACT_NOTIFY_EMAILS)
+    return list(settings.NOTIFY_EMAILS)
 
 
 def route(contact_request):
@@ -35,7 +35,7 @@ def build_message(contact_request):
         "name": contact_request.name,
     }
     subject = " ".join(subject.split())
-    body = render_to_string("contacts/notification_email.txt", {"request": contact_request})
+    body = render_to_string("contacts/notification_email.txt", {"contact_request": contact_request})
     return EmailMessage(
         subject=subject[:200],
         body=body,

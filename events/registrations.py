@@ -64,11 +64,11 @@ def from_ticket(token):
 
 
 def recipients_for(registration):
-    """The office that holds the event, as for contact requests; else CONTACT_NOTIFY_EMAILS."""
+    """The office that holds the event, as for contact requests; else NOTIFY_EMAILS."""
     office = registration.event.office
     if office is not None and office.notify_email:
         return [office.notify_email]
-    return list(settings.CONTACT_NOTIFY_EMAILS)
+    return list(settings.NOTIFY_EMAILS)
 
 
 def build_message(registration):

@@ -360,7 +360,7 @@ class SiteSettings(models.Model):
 
 
 def retention_years():
-    return round(settings.CONTACT_RETENTION_DAYS / 365)
+    return round(settings.VISITOR_DATA_RETENTION_DAYS / 365)
 
 
 def published_layout_page(layout, request=None):

@@ -18,7 +18,7 @@ def test_200_simultaneous_submissions_are_all_stored_once(
     from django.core.management import call_command
 
     call_command("load_initial_content", verbosity=0)
-    settings.CONTACT_RATE_LIMIT = 10_000
+    settings.FORM_RATE_LIMIT = 10_000
     cache.clear()
     url = live_server.url + "/contact/"
     token, cookie = csrf_session(url)

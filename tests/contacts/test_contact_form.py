@@ -76,7 +76,7 @@ def test_each_departement_goes_to_its_office(
 def test_without_departement_the_fallback_addresses_are_used(
     client, offices, mailoutbox, settings, django_capture_on_commit_callbacks
 ):
-    settings.CONTACT_NOTIFY_EMAILS = ["accueil@lianes.example", "direction@lianes.example"]
+    settings.NOTIFY_EMAILS = ["accueil@lianes.example", "direction@lianes.example"]
     submit(client, django_capture_on_commit_callbacks)
     assert mailoutbox[0].to == ["accueil@lianes.example", "direction@lianes.example"]
     assert ContactRequest.objects.get().office is None
@@ -113,7 +113,7 @@ def test_spam_is_refused_stores_nothing_and_keeps_the_text(
 def test_the_sixth_request_in_an_hour_is_refused_with_429(
     client, initial_content, settings, django_capture_on_commit_callbacks
 ):
-    settings.CONTACT_RATE_LIMIT = 5
+    settings.FORM_RATE_LIMIT = 5
     for _index in range(5):
         assert submit(client, django_capture_on_commit_callbacks).status_code == 302
     response = submit(client, django_capture_on_commit_callbacks, message="Un sixième message.")

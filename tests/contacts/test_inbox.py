@@ -111,7 +111,7 @@ def test_personal_data_export_and_erasure_are_logged_without_the_data(
 
 @pytest.mark.django_db
 def test_purge_deletes_requests_older_than_the_retention_period(initial_content, settings, capsys):
-    settings.CONTACT_RETENTION_DAYS = 1095
+    settings.VISITOR_DATA_RETENTION_DAYS = 1095
     old = make_request()
     ContactRequest.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - timedelta(days=1096)
@@ -120,7 +120,14 @@ def test_purge_deletes_requests_older_than_the_retention_period(initial_content,
     ContactRequest.objects.filter(pk=recent.pk).update(
         created_at=timezone.now() - timedelta(days=1000)
     )
-    call_command("purge_contact_requests")
+    call_command("purge_visitor_data")
     out = capsys.readouterr().out
     assert "contact_requests: 1 record(s) older than 1095 days deleted" in out
     assert list(ContactRequest.objects.values_list("pk", flat=True)) == [recent.pk]
+    # The former name, kept for existing cron lines, does the same job and says it is old.
+    ContactRequest.objects.filter(pk=recent.pk).update(
+        created_at=timezone.now() - timedelta(days=1100)
+    )
+    call_command("purge_contact_requests")
+    assert "deprecated: use purge_visitor_data" in capsys.readouterr().err
+    assert not ContactRequest.objects.exists()

@@ -36,8 +36,8 @@ def site(tmp_path_factory, site_template):
     env = child_site(
         site_template, folder, "mail_hangs", staff_password=PASSWORD,
         CACHE_URL=f"filecache://{folder / 'cache'}", EMAIL_URL=f"smtp://127.0.0.1:{hung.port}",
-        CONTACT_NOTIFY_EMAILS="equipe@lianes.example", CONTACT_RATE_LIMIT=1000,
-        CONTACT_MIN_SECONDS=0,
+        NOTIFY_EMAILS="equipe@lianes.example", FORM_RATE_LIMIT=1000,
+        FORM_MIN_SECONDS=0,
     )  # fmt: skip
     env["PORT"] = free_port()
     server = start_gunicorn(env)

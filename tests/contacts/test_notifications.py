@@ -24,7 +24,7 @@ def smtp(settings):
     settings.EMAIL_PORT = server.port
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_TIMEOUT = 5
-    settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
+    settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
     yield server
     server.stop()
 
@@ -152,6 +152,6 @@ def test_no_transaction_is_open_while_the_mail_server_is_talked_to(
     """A hung mail server must not hold a database lock: nothing is in an atomic block when
     the message goes out, and the claim is already committed."""
     settings.EMAIL_BACKEND = f"{__name__}.WatchingBackend"
-    settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
+    settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
     assert notify(make_request("Camille").pk) is True
     assert WatchingBackend.seen == {"in_atomic": False, "claimed": 1}

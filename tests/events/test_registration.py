@@ -41,7 +41,7 @@ def register(client, event, capture, **overrides):
 def test_a_registration_is_confirmed_and_staff_are_told(
     client, initial_content, mailoutbox, settings, django_capture_on_commit_callbacks
 ):
-    settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
+    settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
     event = make_event(capacity=20)
     response = register(client, event, django_capture_on_commit_callbacks)
     assert response.status_code == 302
@@ -60,7 +60,7 @@ def test_staff_of_the_office_holding_the_event_are_told(
 ):
     from contacts.models import Office
 
-    settings.CONTACT_NOTIFY_EMAILS = ["equipe@lianes.example"]
+    settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
     amiens = Office.objects.get(city="Amiens")
     amiens.notify_email = "amiens@lianes.example"
     amiens.save()
@@ -103,7 +103,7 @@ def test_the_database_refuses_a_second_seat_for_one_address(initial_content):
 def test_registrations_are_rate_limited_like_the_contact_form(
     client, initial_content, settings, django_capture_on_commit_callbacks
 ):
-    settings.CONTACT_RATE_LIMIT = 2
+    settings.FORM_RATE_LIMIT = 2
     event = make_event(capacity=20)
     for index in range(2):
         response = register(
@@ -249,7 +249,7 @@ def test_registrations_follow_the_retention_rule_and_personal_data_rights(
     kept = Registration.objects.create(
         event=event, name="B", email="b@x.org", organisation="O", status="confirmed"
     )
-    call_command("purge_contact_requests", verbosity=0)
+    call_command("purge_visitor_data", verbosity=0)
     assert list(Registration.objects.values_list("pk", flat=True)) == [kept.pk]
     from aict_site.personal_data import erase, held_about
 
@@ -262,7 +262,7 @@ def test_50_registrations_at_once_for_the_last_10_seats(
     live_server, transactional_db, django_db_serialized_rollback, settings
 ):
     call_command("load_initial_content", verbosity=0)
-    settings.CONTACT_RATE_LIMIT = 10_000
+    settings.FORM_RATE_LIMIT = 10_000
     cache.clear()
     event = make_event("Dernières places", capacity=12)
     for index in range(2):

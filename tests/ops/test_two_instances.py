@@ -39,8 +39,8 @@ def instances(tmp_path_factory, site_template):
     )  # fmt: skip
     env = child_site(
         site_template, folder, "two_instances", staff_password=PASSWORD,
-        CACHE_URL=f"redis://127.0.0.1:{redis_port}/0", CONTACT_MIN_SECONDS=0,
-        CONTACT_RATE_LIMIT=5, WEB_CONCURRENCY=2,
+        CACHE_URL=f"redis://127.0.0.1:{redis_port}/0", FORM_MIN_SECONDS=0,
+        FORM_RATE_LIMIT=5, WEB_CONCURRENCY=2,
     )  # fmt: skip
     ports = [free_port(), free_port()]
     servers = [start_gunicorn({**env, "PORT": port}) for port in ports]

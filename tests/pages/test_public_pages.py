@@ -137,7 +137,7 @@ def test_breadcrumbs_follow_the_parent_page(client, initial_content):
 
 @pytest.mark.django_db
 def test_privacy_page_states_the_retention_setting(client, initial_content, settings):
-    settings.CONTACT_RETENTION_DAYS = 730
+    settings.VISITOR_DATA_RETENTION_DAYS = 730
     assert "conservées 2 ans" in client.get("/donnees-personnelles/").content.decode()
 
 

@@ -26,7 +26,7 @@ def test_50_simultaneous_posts_from_one_address_with_a_limit_of_5_store_exactly_
     live_server, transactional_db, django_db_serialized_rollback, settings
 ):
     call_command("load_initial_content", verbosity=0)
-    settings.CONTACT_RATE_LIMIT = 5
+    settings.FORM_RATE_LIMIT = 5
     url = live_server.url + "/contact/"
     token, cookie = csrf_session(url)
     forms = [
@@ -52,7 +52,7 @@ def test_a_thousand_pages_reset_neither_the_rate_count_nor_the_content_version(
         "default": default,
         "pages": {**page_cache(default), "OPTIONS": {"MAX_ENTRIES": 300}},
     }
-    settings.CONTACT_RATE_LIMIT = 2
+    settings.FORM_RATE_LIMIT = 2
     for _index in range(2):
         assert post(client, django_capture_on_commit_callbacks).status_code == 302
     assert post(client, django_capture_on_commit_callbacks).status_code == 429
@@ -90,5 +90,5 @@ def test_an_expired_count_starts_again_and_the_purge_deletes_it():
     Counter.objects.filter(key="essai").update(expires_at=int(time.time()) - 1)
     assert counters.increment("essai", 60) == 1
     Counter.objects.filter(key="essai").update(expires_at=int(time.time()) - 1)
-    call_command("purge_contact_requests", verbosity=0)
+    call_command("purge_visitor_data", verbosity=0)
     assert not Counter.objects.exists()

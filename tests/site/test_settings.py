@@ -98,9 +98,9 @@ def test_mail_and_locale_defaults():
     assert setting("(s.EMAIL_BACKEND, s.LANGUAGE_CODE, s.TIME_ZONE)", DEBUG="1") == (
         "('django.core.mail.backends.console.EmailBackend', 'fr', 'Europe/Paris')"
     )
-    assert setting(
-        "s.CONTACT_NOTIFY_EMAILS", DEBUG="1", CONTACT_NOTIFY_EMAILS="a@x.org,b@x.org"
-    ) == ("['a@x.org', 'b@x.org']")
+    assert setting("s.NOTIFY_EMAILS", DEBUG="1", NOTIFY_EMAILS="a@x.org,b@x.org") == (
+        "['a@x.org', 'b@x.org']"
+    )
 
 
 def test_check_deploy_is_clean_in_production_settings():
@@ -108,7 +108,7 @@ def test_check_deploy_is_clean_in_production_settings():
         "check", "--deploy", "--fail-level", "WARNING",
         DEBUG="0", HTTPS="1", SECRET_KEY="a-long-production-like-secret-" + "x" * 40,
         ALLOWED_HOSTS="www.example.org", EMAIL_URL="smtp+tls://u:p@smtp.example.org:587",
-        CONTACT_NOTIFY_EMAILS="contact@example.org",
+        NOTIFY_EMAILS="contact@example.org",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
@@ -117,7 +117,7 @@ def test_check_deploy_is_clean_in_production_settings():
 def test_check_deploy_warns_when_mail_goes_to_the_log():
     result = manage(
         "check", "--deploy", DEBUG="0", HTTPS="1", SECRET_KEY=SECRET,
-        ALLOWED_HOSTS="www.example.org", CONTACT_NOTIFY_EMAILS="contact@example.org",
+        ALLOWED_HOSTS="www.example.org", NOTIFY_EMAILS="contact@example.org",
     )  # fmt: skip
     assert "aict_site.W001" in result.stderr, result.stderr
     assert "password-reset links end up in the log" in result.stderr
@@ -132,12 +132,12 @@ def test_check_deploy_warns_while_nobody_would_be_told_of_a_request(initial_cont
     def warnings():
         return [m.id for m in run_checks(include_deployment_checks=True, databases=["default"])]
 
-    settings.CONTACT_NOTIFY_EMAILS = []
+    settings.NOTIFY_EMAILS = []
     assert "contacts.W001" in warnings()
     Office.objects.filter(city="Lille").update(notify_email="lille@lianes.example")
     assert "contacts.W001" not in warnings()
     Office.objects.update(notify_email="")
-    settings.CONTACT_NOTIFY_EMAILS = ["contact@example.org"]
+    settings.NOTIFY_EMAILS = ["contact@example.org"]
     assert "contacts.W001" not in warnings()
 
 
@@ -163,3 +163,21 @@ def test_bench_content_is_refused_on_a_database_in_use(initial_content, django_u
         generate()
     assert Authority.objects.count() == before
     # (It fills an unused database as before: tests/site/test_query_budget.py calls it.)
+
+
+def test_the_former_contact_names_are_still_read_with_a_warning():
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.FORM_RATE_LIMIT, s.NOTIFY_EMAILS, s.VISITOR_DATA_RETENTION_DAYS)",
+        DEBUG="1", CONTACT_RATE_LIMIT="7", CONTACT_NOTIFY_EMAILS="a@x.org",
+        CONTACT_RETENTION_DAYS="400", FORM_RATE_LIMIT=None,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "7 ['a@x.org'] 400"
+    assert "CONTACT_RATE_LIMIT is deprecated: rename it FORM_RATE_LIMIT" in result.stderr
+    new_wins = run_python(
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.FORM_RATE_LIMIT)",
+        DEBUG="1", CONTACT_RATE_LIMIT="7", FORM_RATE_LIMIT="9",
+    )  # fmt: skip
+    assert new_wins.stdout.strip() == "9" and "deprecated" not in new_wins.stderr

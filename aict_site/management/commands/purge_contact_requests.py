@@ -1,17 +1,11 @@
-from django.conf import settings
-from django.core.management.base import BaseCommand
+"""The former name of purge_visitor_data, kept so that existing cron lines go on working."""
 
-from aict_site import counters, personal_data
+from .purge_visitor_data import Command as PurgeVisitorData
 
 
-class Command(BaseCommand):
-    help = (
-        "Delete visitors' records (contact requests, registrations…) older than "
-        "CONTACT_RETENTION_DAYS, and expired rate-limit counts."
-    )
+class Command(PurgeVisitorData):
+    help = "Deprecated: use purge_visitor_data (same job)."
 
     def handle(self, *args, **options):
-        days = settings.CONTACT_RETENTION_DAYS
-        for key, count in personal_data.purge_expired().items():
-            self.stdout.write(f"{key}: {count} record(s) older than {days} days deleted")
-        self.stdout.write(f"{counters.purge_expired()} expired counter(s) deleted")
+        self.stderr.write("purge_contact_requests is deprecated: use purge_visitor_data.")
+        super().handle(*args, **options)

@@ -1,15 +1,9 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from aict_site.antispam import AntiSpamForm
+from aict_site.publicforms import AntiSpamForm
 
 from .models import AuthorityType, ContactRequest, ContactSubject, Departement
-
-
-def no_control_characters(value):
-    if any(ord(char) < 32 for char in value):
-        raise ValidationError(_("Ce champ ne peut pas contenir de saut de ligne."))
 
 
 class ContactForm(AntiSpamForm, forms.ModelForm):
@@ -42,9 +36,4 @@ class ContactForm(AntiSpamForm, forms.ModelForm):
         self.fields["authority_type"].empty_label = _("Non précisé")
         self.fields["departement"].queryset = Departement.objects.all()
         self.fields["departement"].empty_label = _("Non précisé")
-        self.fields["name"].validators.append(no_control_characters)
-        self.fields["organisation"].validators.append(no_control_characters)
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["message"].widget.attrs["maxlength"] = 5000

@@ -2,18 +2,20 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.views.generic import FormView, ListView, TemplateView
 
-from aict_site import antispam, notifying
+from aict_site import notifying
+from aict_site.publicforms import PublicFormMixin
 
 from . import notifications
 from .forms import ContactForm
 from .models import ContactRequest, Office, Partner, Person
 
 
-class ContactView(FormView):
+class ContactView(PublicFormMixin, FormView):
     """Validate, save in its own transaction, notify staff after commit, redirect."""
 
     form_class = ContactForm
     template_name = "contacts/contact.html"
+    spam_scope = "contact"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -23,12 +25,9 @@ class ContactView(FormView):
         return context
 
     def form_valid(self, form):
-        refusal = antispam.screen(self.request, form, "contact")
-        if refusal:
-            message, status = refusal
-            response = self.render_to_response(self.get_context_data(form=form.fresh_copy(message)))
-            response.status_code = status
-            return response
+        refused = self.refusal(form)
+        if refused:
+            return refused
         with transaction.atomic():
             contact_request = form.save(commit=False)
             contact_request.office = notifications.route(contact_request)

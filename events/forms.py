@@ -2,8 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from aict_site.antispam import AntiSpamForm
-from contacts.forms import no_control_characters
+from aict_site.publicforms import AntiSpamForm
 from contacts.models import AuthorityType
 
 from .models import Registration
@@ -29,11 +28,6 @@ class RegistrationForm(AntiSpamForm, forms.ModelForm):
         self.event = event
         self.fields["authority_type"].queryset = AuthorityType.objects.all()
         self.fields["authority_type"].empty_label = _("Non précisé")
-        self.fields["name"].validators.append(no_control_characters)
-        self.fields["organisation"].validators.append(no_control_characters)
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
     def clean_email(self):
         email = self.cleaned_data["email"]

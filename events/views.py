@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from aict_site import antispam
 from aict_site.calendars import ics_response
+from aict_site.publicforms import PublicFormMixin
 
 from . import registrations
 from .calendars import calendar_of
@@ -37,8 +37,9 @@ class ArchiveView(TemplateView):
         return context
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PublicFormMixin, DetailView):
     template_name = "events/event_detail.html"
+    spam_scope = "registration"
     context_object_name = "event"
 
     def get_queryset(self):
@@ -59,7 +60,7 @@ class EventDetailView(DetailView):
     def post(self, request, *args, **kwargs):
         self.object = event = self.get_object()
         if not event.accepts_registrations():
-            return self.render_refusal(
+            return self.refuse(
                 RegistrationForm(data=request.POST),
                 _("Les inscriptions à cet événement sont closes."),
                 400,
@@ -67,23 +68,17 @@ class EventDetailView(DetailView):
         form = RegistrationForm(data=request.POST, event=event)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        refusal = antispam.screen(request, form, "registration")
-        if refusal:
-            message, status = refusal
-            return self.render_refusal(form, message, status)
+        refused = self.refusal(form)
+        if refused:
+            return refused
         data = {name: form.cleaned_data[name] for name in RegistrationForm.Meta.fields}
         try:
             registration = registrations.register(event, data)
         except registrations.AlreadyRegistered:
-            return self.render_refusal(form, RegistrationForm.ALREADY_REGISTERED, 400)
+            return self.refuse(form, RegistrationForm.ALREADY_REGISTERED, 400)
         return redirect(
             "events:registered", slug=event.slug, ticket=registrations.ticket(registration)
         )
-
-    def render_refusal(self, form, message, status):
-        response = self.render_to_response(self.get_context_data(form=form.fresh_copy(message)))
-        response.status_code = status
-        return response
 
 
 class RegisteredView(TemplateView):

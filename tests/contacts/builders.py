@@ -1,4 +1,4 @@
-from aict_site.antispam import timestamp
+from aict_site.publicforms import timestamp
 from contacts.models import ContactSubject, Departement
 
 

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
-from aict_site.antispam import timestamp
+from aict_site.publicforms import timestamp
 from events.models import Event, Registration
 from tests.events.builders import make_event
 from tests.helpers import csrf_session, post_at_once

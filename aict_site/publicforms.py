@@ -1,8 +1,9 @@
-"""What keeps robots out of the public forms without bothering people: a honeypot field, a
-signed single-use timestamp (a person takes a few seconds to fill a form in, and sends it once)
-and a rate limit per address.
+"""The one flow of every public form (contact, registration): hardened fields, and what keeps
+robots out without bothering people — a honeypot field, a signed single-use timestamp (a
+person takes a few seconds to fill a form in, and sends it once) and a rate limit per address.
 
-A refused post stores nothing; the form comes back with what the person typed.
+A refused post stores nothing; the form comes back with what the person typed, with a French
+message and a 4xx status (PublicFormMixin).
 """
 
 import hashlib
@@ -12,6 +13,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import counters
@@ -20,6 +22,16 @@ from .ratelimit import hit
 
 TIMESTAMP_SALT = "aict_site.form-shown-at"
 MAX_AGE_SECONDS = 24 * 3600
+
+
+# Single-line fields that go into email headers and CSV cells: no line break, no control code.
+SINGLE_LINE_FIELDS = ("name", "organisation")
+AUTOCOMPLETE = {"name": "name", "email": "email", "organisation": "organization"}
+
+
+def no_control_characters(value):
+    if any(ord(char) < 32 for char in value):
+        raise ValidationError(_("Ce champ ne peut pas contenir de saut de ligne."))
 
 
 class SpamRefused(Exception):
@@ -48,6 +60,11 @@ class AntiSpamForm(forms.Form):
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         if not self.is_bound:
             self.initial["shown_at"] = timestamp()
+        for name, field in self.fields.items():
+            if name in SINGLE_LINE_FIELDS:
+                field.validators.append(no_control_characters)
+            if name in AUTOCOMPLETE:
+                field.widget.attrs["autocomplete"] = AUTOCOMPLETE[name]
 
     def check_not_spam(self):
         """Raise SpamRefused for a filled honeypot or a form posted faster than a person can."""
@@ -91,3 +108,22 @@ def screen(request, form, scope):
     if not hit(scope, client_ip(request), settings.FORM_RATE_LIMIT):
         return TOO_MANY, 429
     return None
+
+
+class PublicFormMixin:
+    """For the view of a public form: `refusal(form)` screens a valid form (None when it may be
+    stored), `refuse()` shows the form again with what was typed and a message."""
+
+    spam_scope = None
+
+    def refusal(self, form):
+        refused = screen(self.request, form, self.spam_scope)
+        if refused:
+            message, status = refused
+            return self.refuse(form, message, status)
+        return None
+
+    def refuse(self, form, message, status):
+        response = self.render_to_response(self.get_context_data(form=form.fresh_copy(message)))
+        response.status_code = status
+        return response

@@ -1,4 +1,3 @@
-from datetime import timedelta
 
 from django.contrib import admin
 from django.utils import timezone
@@ -56,7 +55,7 @@ class CallState(admin.SimpleListFilter):
         if self.value() == "ouvert":
             return queryset.filter(pk__in=Call.objects.open_at(now).values("scheme"))
         if self.value() == "30j":
-            soon = Call.objects.filter(closes_at__gte=now, closes_at__lte=now + timedelta(days=30))
+            soon = Call.objects.closing_within(30, now)
             return queryset.filter(pk__in=soon.values("scheme"))
         return queryset
 
@@ -105,7 +104,7 @@ class ClosingSoon(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         now = timezone.now()
         if self.value() == "30j":
-            return queryset.filter(closes_at__gte=now, closes_at__lte=now + timedelta(days=30))
+            return queryset.closing_within(30, now)
         if self.value() == "passee":
             return queryset.filter(closes_at__lt=now)
         return queryset

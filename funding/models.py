@@ -283,6 +283,14 @@ class CallQuerySet(models.QuerySet):
             | Q(closes_at__isnull=True, opens_at__isnull=False),
         )
 
+    def closing_within(self, days, moment=None):
+        """Calls whose deadline falls in the next `days` days (still open at their closing
+        minute)."""
+        moment = moment or timezone.now()
+        return self.filter(
+            closes_at__gt=moment - CLOSING_MINUTE, closes_at__lte=moment + timedelta(days=days)
+        )
+
     def upcoming_deadlines(self, moment=None):
         moment = moment or timezone.now()
         return self.published().filter(closes_at__gt=moment - CLOSING_MINUTE).order_by("closes_at")
@@ -344,7 +352,10 @@ class Call(models.Model):
             )
 
     def state(self, now=None):
-        """'open' until the closing minute has passed, 'upcoming' before opening, else 'closed'."""
+        """'open' until the closing minute has passed, 'upcoming' before opening, else 'closed'.
+
+        The same rule as CallQuerySet.open_at, in Python for one call already loaded (a test
+        checks that both agree, an opened call with no closing date included)."""
         now = now or timezone.now()
         if self.opens_at and now < self.opens_at:
             return "upcoming"

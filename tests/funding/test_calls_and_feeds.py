@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from icalendar import Calendar
 
 from funding.models import Call
@@ -204,3 +205,19 @@ def test_admin_lists_calls_closing_in_the_next_30_days(staff_client, initial_con
     schemes = staff_client.get(f"/{settings.ADMIN_URL}funding/scheme/", {"appels": "30j"})
     assert "Fonds test" in schemes.content.decode()
     assert "Fonds plus tard" not in schemes.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("opens_in_days", "closes_in_days"),
+    [(-5, 5), (5, 40), (-40, -10), (-3, None), (3, None), (None, 5), (None, -5), (None, None),
+     (-1, 0.0003)],  # the last: closing within the minute, still open
+)  # fmt: skip
+def test_a_call_is_open_in_the_queryset_exactly_when_its_state_says_so(
+    initial_content, opens_in_days, closes_in_days
+):
+    scheme = make_scheme("Fonds test", make_funder("Ministère"))
+    call = make_call(scheme, opens_in_days=opens_in_days, closes_in_days=closes_in_days)
+    now = timezone.now()
+    in_queryset = Call.objects.open_at(now).filter(pk=call.pk).exists()
+    assert in_queryset == (call.state(now) == "open")

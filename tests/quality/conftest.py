@@ -11,7 +11,11 @@ from tests.quality.gates import CHROMIUM, CHROMIUM_ARGS
 # access happens in its own thread, so Django's async-safety guard does not apply here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-EXTRA_URLS = ["/recherche/?q=coop%C3%A9ration", "/page-qui-n-existe-pas/"]
+# Pages no sitemap lists: results, a 404, a refused request (400), the thank-you page.
+EXTRA_URLS = [
+    "/recherche/?q=coop%C3%A9ration", "/page-qui-n-existe-pas/", "/recherche/?q=eau%00",
+    "/contact/merci/",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +38,23 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback):
     ContentType.objects.clear_cache()
     call_command("load_initial_content", verbosity=0)
     return live_server.url
+
+
+def registration_confirmation():
+    """An event open for registration, and the confirmation page of one registrant."""
+    from django.urls import reverse
+
+    from events import registrations
+    from tests.events.builders import make_event
+
+    event = make_event("Atelier des contrôles de qualité", capacity=5)
+    registration = registrations.register(
+        event, {"name": "Camille Martin", "email": "camille@example.org", "organisation": "Mairie"}
+    )
+    return event, reverse(
+        "events:registered",
+        kwargs={"slug": event.slug, "ticket": registrations.ticket(registration)},
+    )
 
 
 def public_paths(base_url):

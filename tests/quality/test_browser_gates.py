@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from django.urls import Resolver404, resolve
 
-from tests.quality.conftest import public_paths
+from tests.quality.conftest import public_paths, registration_confirmation
 from tests.quality.gates import (
     axe_violations,
     horizontal_overflow,
@@ -78,7 +78,8 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     problems = {}
     titles = {}
     walked = set()
-    for path in public_paths(live_site):
+    _event, confirmation = registration_confirmation()
+    for path in [*public_paths(live_site), confirmation]:
         # Tabbing through every link is the slow gate: it is done once per kind of page
         # (per URL pattern, so per template); every other gate runs on every page.
         route = route_of(path)
@@ -109,6 +110,21 @@ def test_the_contact_form_with_its_errors_passes_the_browser_gates(browser, live
         with page.expect_navigation():
             page.click(".contact-form button[type=submit]")
         assert page.locator(".errorlist").count() >= 4
+        found, _title = page_problems(page, 200, record, width, urlparse(live_site).hostname)
+    finally:
+        context.close()
+    assert not found, found
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_registration_form_with_its_errors_passes_the_browser_gates(browser, live_site, width):
+    event, _confirmation = registration_confirmation()
+    context, page, _response, record = visit(browser, live_site + event.get_absolute_url(), width)
+    try:
+        page.fill("#id_email", "pas-une-adresse")
+        with page.expect_navigation():
+            page.click(".contact-form button[type=submit]")
+        assert page.locator(".errorlist").count() >= 3
         found, _title = page_problems(page, 200, record, width, urlparse(live_site).hostname)
     finally:
         context.close()

@@ -2,12 +2,16 @@
 
 import pytest
 
+from tests.quality.conftest import registration_confirmation
 from tests.quality.gates import inline_code, vnu_errors
 
 # Markup does not depend on the database.
 pytestmark = pytest.mark.once
 
-EXTRA_URLS = ["/recherche/?q=coop%C3%A9ration", "/recherche/?q=", "/page-qui-n-existe-pas/"]
+EXTRA_URLS = [
+    "/recherche/?q=coop%C3%A9ration", "/recherche/?q=", "/page-qui-n-existe-pas/",
+    "/recherche/?q=eau%00", "/contact/merci/",
+]  # fmt: skip
 
 
 def public_pages(client):
@@ -17,6 +21,11 @@ def public_pages(client):
     paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
     pages = {path: client.get(path).content.decode() for path in paths + EXTRA_URLS}
     pages["/contact/ (erreurs)"] = client.post("/contact/", {"email": "x"}).content.decode()
+    event, confirmation = registration_confirmation()
+    pages["inscription confirmée"] = client.get(confirmation).content.decode()
+    pages["inscription (erreurs)"] = client.post(
+        event.get_absolute_url(), {"email": "x"}
+    ).content.decode()
     return pages
 
 

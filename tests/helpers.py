@@ -141,10 +141,17 @@ def csrf_session(url):
     return csrf(html), cookie
 
 
-def post_at_once(url, forms, cookie, headers=None):
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def post_at_once(url, forms, cookie, headers=None, follow=True, timings=None):
     """POST every form to `url` at the same instant, one thread each; the statuses (302s are
-    followed, so a redirect to a thank-you page counts as 200)."""
+    followed unless `follow` is false, so a redirect to a thank-you page counts as 200). With
+    a list as `timings`, each answer's seconds are appended to it."""
     import threading
+    import time
     import urllib.error
     import urllib.parse
 
@@ -152,19 +159,23 @@ def post_at_once(url, forms, cookie, headers=None):
     bodies = [urllib.parse.urlencode(form).encode() for form in forms]
     barrier = threading.Barrier(len(bodies))
     statuses = []
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
 
     def submit(body):
         request = urllib.request.Request(
             url, data=body, headers={"Cookie": cookie, "Referer": url, **(headers or {})}
         )
         barrier.wait()
+        started = time.monotonic()
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:
+            with opener.open(request, timeout=60) as response:
                 statuses.append(response.status)
         except urllib.error.HTTPError as error:
             statuses.append(error.code)
         except OSError as error:
             statuses.append(type(error).__name__)
+        if timings is not None:
+            timings.append(time.monotonic() - started)
 
     threads = [threading.Thread(target=submit, args=(body,)) for body in bodies]
     for thread in threads:

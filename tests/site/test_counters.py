@@ -92,3 +92,15 @@ def test_an_expired_count_starts_again_and_the_purge_deletes_it():
     Counter.objects.filter(key="essai").update(expires_at=int(time.time()) - 1)
     call_command("purge_visitor_data", verbosity=0)
     assert not Counter.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_rate_window_starts_at_the_first_hit_not_on_the_hour():
+    """No clock boundary where every count resets and a client gets twice the limit."""
+    from aict_site.ratelimit import hit
+
+    started = int(time.time())
+    assert hit("essai", "192.0.2.1", limit=2) and hit("essai", "192.0.2.1", limit=2)
+    assert not hit("essai", "192.0.2.1", limit=2)
+    (counter,) = Counter.objects.filter(key__startswith="rate:essai:")
+    assert started + 3600 <= counter.expires_at <= int(time.time()) + 3600

@@ -70,8 +70,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_filters",
     "aict_site",
+    "reference",
     "pages",
-    # Before funding: its initial content refers to the authority types loaded here.
     "contacts",
     "funding",
     "events",

@@ -28,16 +28,11 @@ class DatabaseInUse(Exception):
 
 def generate(force=False):
     """Add the benchmark content; refuses a database in use unless `force`."""
-    from contacts.models import (
-        Authority,
-        AuthorityType,
-        ContactRequest,
-        Cooperation,
-        Departement,
-    )
+    from contacts.models import Authority, ContactRequest, Cooperation
     from events.models import Event, EventKind, Registration
-    from funding.models import Call, Country, Funder, Scheme, Theme
+    from funding.models import Call, Funder, Scheme
     from pages.models import Page
+    from reference.models import AuthorityType, Country, Departement, Theme
 
     # The content is published at once: on a live site, 300 made-up authorities would
     # show in the public directory. A live site has staff accounts or visitors' requests.

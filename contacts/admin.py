@@ -17,11 +17,9 @@ from aict_site.csvfiles import csv_response, record_cells
 from . import importer
 from .models import (
     Authority,
-    AuthorityType,
     ContactRequest,
     ContactSubject,
     Cooperation,
-    Departement,
     Office,
     Partner,
     Person,
@@ -62,21 +60,6 @@ class PartnerAdmin(VersionAdmin):
     @admin.display(description=_("logo"), boolean=True)
     def has_logo(self, partner):
         return bool(partner.logo)
-
-
-@admin.register(Departement)
-class DepartementAdmin(admin.ModelAdmin):
-    list_display = ["code", "name"]
-    search_fields = ["code", "name"]
-    list_filter = ["offices"]
-
-
-@admin.register(AuthorityType)
-class AuthorityTypeAdmin(VersionAdmin):
-    list_display = ["name", "position"]
-    list_editable = ["position"]
-    search_fields = ["name"]
-    list_filter = []
 
 
 @admin.register(ContactSubject)

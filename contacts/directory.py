@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from aict_site.csvfiles import csv_response
+from reference.models import Country, Departement
 
 from . import exports
 from .directory_filters import AuthorityFilter
-from .models import Authority, Cooperation, Departement
+from .models import Authority, Cooperation
 from .region_map import LEGEND, VIEWBOX, map_areas
 
 
@@ -63,8 +64,6 @@ class DirectoryOverview:
 
     @cached_property
     def countries(self):
-        from funding.models import Country
-
         return list(
             Country.objects.filter(cooperations__authority__is_published=True)
             .annotate(engaged=Count("cooperations__authority", distinct=True))
@@ -137,8 +136,6 @@ class CountryView(ListView):
     context_object_name = "authorities"
 
     def get_queryset(self):
-        from funding.models import Country
-
         self.country = get_object_or_404(Country, code=self.kwargs["code"].upper())
         return (
             Authority.objects.for_directory().filter(cooperations__country=self.country).distinct()

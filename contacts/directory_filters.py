@@ -1,7 +1,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from .models import Authority, AuthorityType, Departement
+from reference.models import AuthorityType, Country, Departement, Theme
+
+from .models import Authority
 
 
 class AuthorityFilter(django_filters.FilterSet):
@@ -37,8 +39,6 @@ class AuthorityFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, *args, **kwargs):
-        from funding.models import Country, Theme
-
         super().__init__(data, *args, **kwargs)
         for name, queryset in (("pays", Country.objects.all()), ("theme", Theme.objects.all())):
             self.filters[name].queryset = queryset

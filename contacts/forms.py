@@ -2,8 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aict_site.publicforms import AntiSpamForm
+from reference.models import AuthorityType, Departement
 
-from .models import AuthorityType, ContactRequest, ContactSubject, Departement
+from .models import ContactRequest, ContactSubject
 
 
 class ContactForm(AntiSpamForm, forms.ModelForm):

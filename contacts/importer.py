@@ -15,7 +15,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import Authority, AuthorityType, Cooperation, Departement
+from reference.models import AuthorityType, Country, Departement, Theme
+
+from .models import Authority, Cooperation
 
 COLUMNS = ["collectivite", "type", "departement", "population", "code_insee_siren", "site_web",
            "partenaire_du_reseau", "collectivite_partenaire", "pays_code", "themes", "depuis",
@@ -42,8 +44,6 @@ class Plan:
 
 def read(text):
     """Check every row of `text`; the returned plan has either errors or rows to write."""
-    from funding.models import Country, Theme
-
     plan = Plan()
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=sniff(text))
     missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]

@@ -8,15 +8,9 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from .models import (
-    Authority,
-    AuthorityType,
-    ContactSubject,
-    Departement,
-    Office,
-    Partner,
-    Person,
-)
+from reference.models import AuthorityType, Departement
+
+from .models import Authority, ContactSubject, Office, Partner, Person
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_contacts.json"
 
@@ -37,10 +31,6 @@ def load():
     if not Partner.objects.exists():
         for position, name in enumerate(data["partners"], start=1):
             Partner.objects.create(is_published=True, position=position, name=name)
-            created += 1
-    if not AuthorityType.objects.exists():
-        for position, name in enumerate(data["authority_types"], start=1):
-            AuthorityType.objects.create(name=name, position=position)
             created += 1
     if not ContactSubject.objects.exists():
         for position, name in enumerate(data["subjects"], start=1):

@@ -12,39 +12,10 @@ from imagekit.processors import ResizeToFit
 from aict_site.images import readable_url, scaled_height, validate_image
 from aict_site.notifying import Notified
 from aict_site.publishing import Publishable, PublishedQuerySet
+from reference.models import AuthorityType, Country, Departement, Theme
 
 LOGO_WIDTH = 240
 LOGO_HEIGHT = 120
-
-
-class Departement(models.Model):
-    """A département of Hauts-de-France: reference data for routing and the directory."""
-
-    code = models.CharField(_("code"), max_length=3, unique=True)
-    name = models.CharField(_("nom"), max_length=80)
-
-    class Meta:
-        verbose_name = _("département")
-        verbose_name_plural = _("départements")
-        ordering = ["code"]
-
-    def __str__(self):
-        return f"{self.name} ({self.code})"
-
-
-class AuthorityType(models.Model):
-    """A kind of local authority (commune, intercommunalité…), edited by staff."""
-
-    name = models.CharField(_("nom"), max_length=80, unique=True)
-    position = models.PositiveIntegerField(_("ordre"), default=0)
-
-    class Meta:
-        verbose_name = _("type de collectivité")
-        verbose_name_plural = _("types de collectivité")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class ContactSubject(models.Model):
@@ -321,12 +292,12 @@ class Cooperation(models.Model):
     )
     partner_name = models.CharField(_("collectivité partenaire"), max_length=200)
     country = models.ForeignKey(
-        "funding.Country",
+        Country,
         verbose_name=_("pays"),
         on_delete=models.PROTECT,
         related_name="cooperations",
     )
-    themes = models.ManyToManyField("funding.Theme", verbose_name=_("thèmes"), blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), blank=True)
     since_year = models.PositiveSmallIntegerField(
         _("depuis"),
         null=True,

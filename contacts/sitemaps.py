@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from reference.models import Country
+
 from .models import Authority
 
 
@@ -31,8 +33,6 @@ class CountrySitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        from funding.models import Country
-
         return (
             Country.objects.filter(cooperations__authority__is_published=True)
             .distinct()

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aict_site.publicforms import AntiSpamForm
-from contacts.models import AuthorityType
+from reference.models import AuthorityType
 
 from .models import Registration
 

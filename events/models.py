@@ -13,6 +13,7 @@ from aict_site.notifying import Notified
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
 from aict_site.search import normalize
+from reference.models import AuthorityType
 
 
 class EventKind(models.Model):
@@ -131,7 +132,7 @@ class Registration(Notified):
     email = models.EmailField(_("adresse électronique"))
     organisation = models.CharField(_("organisation"), max_length=200)
     authority_type = models.ForeignKey(
-        "contacts.AuthorityType",
+        AuthorityType,
         verbose_name=_("type de collectivité"),
         on_delete=models.SET_NULL,
         null=True,

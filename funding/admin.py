@@ -3,23 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from .models import Call, Country, EligibilityItem, Funder, Scheme, Theme
-
-
-@admin.register(Theme)
-class ThemeAdmin(VersionAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    search_fields = ["name"]
-    list_filter = []
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
-    list_display = ["name", "code"]
-    search_fields = ["name", "code"]
-    list_filter = []
+from .models import Call, EligibilityItem, Funder, Scheme
 
 
 @admin.register(Funder)

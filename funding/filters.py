@@ -6,7 +6,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Call, Country, Scheme, Theme
+from reference.models import AuthorityType, Country, Theme
+
+from .models import Call, Scheme
 
 MAX_VALUE_LENGTH = 100
 
@@ -55,8 +57,6 @@ class SchemeFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, *args, **kwargs):
-        from contacts.models import AuthorityType
-
         super().__init__(data, *args, **kwargs)
         self.filters["collectivite"].queryset = AuthorityType.objects.all()
         self.form.fields["collectivite"].queryset = AuthorityType.objects.all()

@@ -12,7 +12,9 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from .models import Call, Country, EligibilityItem, Funder, Scheme, Theme
+from reference.models import AuthorityType, Country, Theme
+
+from .models import Call, EligibilityItem, Funder, Scheme
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_funding.json"
 
@@ -26,18 +28,8 @@ def paris(day, at):
 
 
 def load():
-    from contacts.models import AuthorityType
-
     data = json.loads(DATA.read_text(encoding="utf-8"))
     created = 0
-    if not Theme.objects.exists():
-        for position, (name, slug) in enumerate(data["themes"], start=1):
-            Theme.objects.create(name=name, slug=slug, position=position)
-            created += 1
-    if not Country.objects.exists():
-        for code, name in data["countries"]:
-            Country.objects.create(code=code, name=name)
-            created += 1
     if Funder.objects.exists() or Scheme.objects.exists():
         return created
     funders = {}

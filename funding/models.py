@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
 from aict_site.search import normalize
+from reference.models import AuthorityType, Country, Theme
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -21,45 +22,6 @@ MONTHS = [
     _("janvier"), _("février"), _("mars"), _("avril"), _("mai"), _("juin"), _("juillet"),
     _("août"), _("septembre"), _("octobre"), _("novembre"), _("décembre"),
 ]  # fmt: skip
-
-
-class Theme(models.Model):
-    """A field of action shared by funding schemes and cooperations (edited by staff)."""
-
-    name = models.CharField(_("nom"), max_length=80, unique=True)
-    slug = models.SlugField(_("adresse (slug)"), max_length=80, unique=True)
-    position = models.PositiveIntegerField(_("ordre"), default=0)
-
-    class Meta:
-        verbose_name = _("thème")
-        verbose_name_plural = _("thèmes")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Country(models.Model):
-    code = models.CharField(
-        _("code ISO 3166-1"),
-        max_length=2,
-        unique=True,
-        help_text=_("Deux lettres majuscules, par exemple SN pour le Sénégal."),
-    )
-    name = models.CharField(_("nom en français"), max_length=80)
-
-    class Meta:
-        verbose_name = _("pays")
-        verbose_name_plural = _("pays")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        self.code = self.code.upper()
-        if len(self.code) != 2 or not self.code.isalpha():
-            raise ValidationError({"code": _("Le code pays compte deux lettres (ISO 3166-1).")})
 
 
 class Funder(models.Model):
@@ -144,7 +106,7 @@ class Scheme(Publishable):
     summary = models.TextField(_("résumé"), help_text=_("Deux ou trois phrases."))
     description = RichTextField(_("description"), blank=True)
     eligible_authority_types = models.ManyToManyField(
-        "contacts.AuthorityType",
+        AuthorityType,
         verbose_name=_("collectivités éligibles"),
         blank=True,
         help_text=_("Laissez vide si la source ne le précise pas."),

@@ -1,5 +1,6 @@
 from aict_site.publicforms import timestamp
-from contacts.models import ContactSubject, Departement
+from contacts.models import ContactSubject
+from reference.models import Departement
 
 
 def shown_seconds_ago(seconds=30):

@@ -13,8 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
-from contacts.models import Authority, AuthorityType, Cooperation, Departement
-from funding.models import Country, Theme
+from contacts.models import Authority, Cooperation
+from reference.models import AuthorityType, Country, Departement, Theme
 
 CODES = ["02", "59", "60", "62", "80"]
 

@@ -6,8 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from contacts.models import AuthorityType
-from funding.models import Country, Theme
+from reference.models import AuthorityType, Country, Theme
 from tests.funding.builders import make_call, make_funder, make_scheme
 
 

@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from bench.content import generate as generate_bench_content
 from contacts.models import Authority, Cooperation
 from events.models import Event
-from funding.models import Country
 from pages.models import Page
+from reference.models import Country
 from tests.events.builders import make_event
 
 # Page type → the most queries it may run: with every cache empty, and with the shared

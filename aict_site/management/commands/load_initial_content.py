@@ -5,6 +5,7 @@ function. An app whose content already exists is left alone, so staff edits are 
 overwritten and running the command twice changes nothing.
 """
 
+from graphlib import TopologicalSorter
 from importlib import import_module
 
 from django.apps import apps
@@ -13,13 +14,33 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
 
+def in_dependency_order(app_configs):
+    """The apps, each after those its models point to: an app's content may refer to records
+    another app loads (schemes to authority types), whatever the order of INSTALLED_APPS."""
+    configs = {config.label: config for config in app_configs}
+    graph = {
+        label: {
+            field.related_model._meta.app_label
+            for model in config.get_models()
+            for field in model._meta.get_fields()
+            if field.is_relation and not field.auto_created and field.related_model is not None
+        }
+        & (configs.keys() - {label})
+        for label, config in configs.items()
+    }
+    return [configs[label] for label in TopologicalSorter(graph).static_order()]
+
+
 class Command(BaseCommand):
     help = "Charge le contenu initial du client dans une base qui n’en contient pas encore."
 
     def handle(self, *args, **options):
-        for app_config in apps.get_app_configs():
-            if not module_has_submodule(app_config.module, "initial_content"):
-                continue
+        loaders = [
+            config
+            for config in apps.get_app_configs()
+            if module_has_submodule(config.module, "initial_content")
+        ]
+        for app_config in in_dependency_order(loaders):
             loader = import_module(f"{app_config.name}.initial_content")
             with transaction.atomic():
                 created = loader.load()

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "reference",
     "pages",
     "contacts",
+    "directory",
     "funding",
     "events",
 ]

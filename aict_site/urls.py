@@ -46,7 +46,9 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("", include("contacts.urls")),
+    path("contact/", include("contacts.urls")),
+    path("partenaires/", include("contacts.partner_urls")),
+    path("collectivites-engagees/", include("directory.urls")),
     path("financements/", include("funding.urls")),
     path("agenda/", include("events.urls")),
     # Last: editorial pages answer at /<slug>/.

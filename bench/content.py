@@ -28,7 +28,8 @@ class DatabaseInUse(Exception):
 
 def generate(force=False):
     """Add the benchmark content; refuses a database in use unless `force`."""
-    from contacts.models import Authority, ContactRequest, Cooperation
+    from contacts.models import ContactRequest
+    from directory.models import Authority, Cooperation
     from events.models import Event, EventKind, Registration
     from funding.models import Call, Funder, Scheme
     from pages.models import Page

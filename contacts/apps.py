@@ -7,14 +7,12 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Réseau et contacts")
 
     def ready(self):
-        from aict_site import notifying, personal_data, search
+        from aict_site import notifying, personal_data
 
         from . import checks, notifications  # noqa: F401 - checks register themselves
         from . import personal_data as contact_data
-        from . import search as contacts_search
         from .models import ContactRequest
 
-        search.register(contacts_search.AuthoritySource())
         notifying.register(ContactRequest, notifications.build_message)
         personal_data.register(
             "contact_requests", ContactRequest, contact_data.describe, contact_data.RELATED

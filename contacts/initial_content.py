@@ -6,11 +6,9 @@ Each kind of record is loaded only while its table is empty, so staff edits are 
 import json
 from pathlib import Path
 
-from django.utils.text import slugify
+from reference.models import Departement
 
-from reference.models import AuthorityType, Departement
-
-from .models import Authority, ContactSubject, Office, Partner, Person
+from .models import ContactSubject, Office, Partner, Person
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_contacts.json"
 
@@ -35,18 +33,5 @@ def load():
     if not ContactSubject.objects.exists():
         for position, name in enumerate(data["subjects"], start=1):
             ContactSubject.objects.create(name=name, position=position)
-            created += 1
-    if not Authority.objects.exists():
-        # The authorities the client names among its partners; cooperations are left to staff,
-        # who add them from public sources.
-        for fields in data["authorities"]:
-            Authority.objects.create(
-                name=fields["name"],
-                slug=slugify(fields["name"]),
-                kind=AuthorityType.objects.get(name=fields["kind"]),
-                departement=Departement.objects.filter(code=fields["departement"]).first(),
-                is_partner=True,
-                is_published=True,
-            )
             created += 1
     return created

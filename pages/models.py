@@ -25,7 +25,7 @@ from aict_site.search import normalize
 APP_ROUTES = {
     "home": "pages:home",
     "contact": "contacts:contact",
-    "partners": "contacts:partner-list",
+    "partners": "partners:list",
     "funding": "funding:scheme-list",
     "agenda": "events:upcoming",
 }

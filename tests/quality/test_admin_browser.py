@@ -2,8 +2,9 @@
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
-from contacts.models import Authority
+from directory.models import Authority
 from pages.models import Page
 from tests.images import image_bytes
 
@@ -70,13 +71,13 @@ def test_a_csv_file_with_unix_line_ends_imports_from_the_browser(
         b"collectivite,type,site_web\nVille de Douai,Commune,https://www.ville-douai.fr\n"
         b"Ville de Lens,Commune,\n"
     )
-    context, page, admin = logged_in_page(browser, live_site, django_user_model)
-    page.goto(f"{admin}contacts/authority/importer/")
+    context, page, _admin = logged_in_page(browser, live_site, django_user_model)
+    page.goto(live_site + reverse("admin:directory_authority_import"))
     page.set_input_files("#id_file", str(csv_file))
     page.click("input[value='Vérifier le fichier']")
     page.locator("text=Prêt à importer 2 collectivité(s)").wait_for()
     page.click("input[name=confirm]")
-    page.wait_for_url(f"{admin}contacts/authority/")
+    page.wait_for_url(live_site + reverse("admin:directory_authority_changelist"))
     assert "Import terminé : 2 collectivité(s)" in page.locator(".messagelist").inner_text()
     context.close()
     assert Authority.objects.filter(name__in=["Ville de Douai", "Ville de Lens"]).count() == 2

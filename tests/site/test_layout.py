@@ -38,3 +38,41 @@ def test_visitors_records_are_declared_and_everything_else_is_content():
     assert {"pages.Page", "funding.Scheme", "contacts.Office", "events.Event"} <= content
     assert not content & records
     assert not any(label.startswith(("aict_site.", "auth.", "axes.")) for label in content)
+
+
+# Apps every app may import: the shared vocabularies. The core (aict_site) is not an app here.
+SHARED = {"reference"}
+
+
+def test_apps_import_no_other_app_but_the_shared_vocabularies():
+    """Apps meet through the core's registries and the shared vocabularies; a model of
+    another app is named by its label in a relation ("funding.Scheme"), never imported."""
+    apps = {config.name for config in project_app_configs()}
+    assert {"reference", "directory", "contacts"} <= apps
+    offending = [
+        f"{path.relative_to(BASE_DIR)} imports {module}"
+        for app in apps
+        for path in (BASE_DIR / app).rglob("*.py")
+        if "migrations" not in path.parts
+        for module in imported_modules(path)
+        if module.split(".")[0] in apps - {app} - SHARED
+    ]
+    assert offending == []
+
+
+def test_the_shared_vocabularies_import_no_app():
+    apps = {config.name for config in project_app_configs()}
+    imported = {
+        module.split(".")[0]
+        for path in (BASE_DIR / "reference").rglob("*.py")
+        for module in imported_modules(path)
+    }
+    assert imported & (apps - {"reference"}) == set()
+
+
+def test_the_walker_finds_imports_deferred_into_function_bodies(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text(
+        "def f():\n    from funding.models import Scheme\n    import contacts.views\n"
+    )
+    assert list(imported_modules(module)) == ["funding.models", "contacts.views"]

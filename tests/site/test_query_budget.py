@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bench.content import generate as generate_bench_content
-from contacts.models import Authority, Cooperation
+from directory.models import Authority, Cooperation
 from events.models import Event
 from pages.models import Page
 from reference.models import Country

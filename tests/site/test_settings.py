@@ -155,7 +155,7 @@ def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
 @pytest.mark.django_db
 def test_bench_content_is_refused_on_a_database_in_use(initial_content, django_user_model):
     from bench.content import DatabaseInUse, generate
-    from contacts.models import Authority
+    from directory.models import Authority
 
     django_user_model.objects.create_user("chef", password="un mot de passe solide 2026")
     before = Authority.objects.count()

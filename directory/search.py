@@ -8,7 +8,7 @@ from .models import Authority
 class AuthoritySource(Source):
     columns = ("name", "kind__name")
     record_fields = ("slug", "name", "description")
-    url_name = "contacts:authority-detail"
+    url_name = "directory:authority-detail"
 
     def queryset(self):
         return Authority.objects.published()

@@ -11,7 +11,7 @@ class DirectorySitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["contacts:authority-list"]
+        return ["directory:authority-list"]
 
     def location(self, name):
         return reverse(name)
@@ -40,7 +40,7 @@ class CountrySitemap(Sitemap):
         )
 
     def location(self, country):
-        return reverse("contacts:authority-country", kwargs={"code": country.code})
+        return reverse("directory:authority-country", kwargs={"code": country.code})
 
 
 sitemaps = {

@@ -7,13 +7,13 @@ import random
 import re
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse_lazy
 from django.utils.text import slugify
 
-from contacts.models import Authority, Cooperation
+from directory.models import Authority, Cooperation
 from reference.models import AuthorityType, Country, Departement, Theme
 
 CODES = ["02", "59", "60", "62", "80"]
@@ -218,7 +218,7 @@ def test_bad_filters_show_everything_with_a_message(client, initial_content, par
     assert len(listed_names(client, **params)) == 6
 
 
-IMPORT_ADMIN = f"/{settings.ADMIN_URL}contacts/authority/importer/"
+IMPORT_ADMIN = reverse_lazy("admin:directory_authority_import")
 HEADER = (
     "collectivite,type,departement,collectivite_partenaire,pays_code,themes,depuis,en_cours,lien\n"
 )

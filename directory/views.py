@@ -19,7 +19,7 @@ from aict_site.csvfiles import csv_response
 from reference.models import Country, Departement
 
 from . import exports
-from .directory_filters import AuthorityFilter
+from .filters import AuthorityFilter
 from .models import Authority, Cooperation
 from .region_map import LEGEND, VIEWBOX, map_areas
 
@@ -56,7 +56,7 @@ class DirectoryOverview:
     def map_areas(self):
         counts = {d.code: d.engaged for d in self.departements}
         names = {d.code: d.name for d in self.departements}
-        list_url = reverse("contacts:authority-list")
+        list_url = reverse("directory:authority-list")
         return [
             {**area, "url": f"{list_url}?departement={area['code']}"}
             for area in map_areas(counts, names)
@@ -76,7 +76,7 @@ class DirectoryOverview:
 
 
 class AuthorityListView(ListView):
-    template_name = "contacts/authority_list.html"
+    template_name = "directory/authority_list.html"
     context_object_name = "authorities"
     paginate_by = 25
 
@@ -110,7 +110,7 @@ class AuthorityListView(ListView):
 
 class AuthorityDetailView(DetailView):
     context_object_name = "authority"
-    template_name = "contacts/authority_detail.html"
+    template_name = "directory/authority_detail.html"
 
     def get_queryset(self):
         return Authority.objects.for_directory()
@@ -123,7 +123,7 @@ class AuthorityDetailView(DetailView):
             for country, items in groupby(cooperations, key=lambda c: c.country)
         ]
         context["breadcrumbs"] = [
-            (_("Collectivités engagées"), reverse("contacts:authority-list")),
+            (_("Collectivités engagées"), reverse("directory:authority-list")),
             (self.object.name, None),
         ]
         return context
@@ -132,7 +132,7 @@ class AuthorityDetailView(DetailView):
 class CountryView(ListView):
     """Which authorities of the region cooperate with one country."""
 
-    template_name = "contacts/authority_country.html"
+    template_name = "directory/authority_country.html"
     context_object_name = "authorities"
 
     def get_queryset(self):
@@ -145,7 +145,7 @@ class CountryView(ListView):
         context = super().get_context_data(**kwargs)
         context["country"] = self.country
         context["breadcrumbs"] = [
-            (_("Collectivités engagées"), reverse("contacts:authority-list")),
+            (_("Collectivités engagées"), reverse("directory:authority-list")),
             (self.country.name, None),
         ]
         return context

@@ -1,0 +1,100 @@
+from django.contrib import admin, messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.text import normalize_newlines
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from . import importer
+from .models import Authority, Cooperation
+
+
+class CooperationInline(admin.TabularInline):
+    model = Cooperation
+    extra = 0
+    fields = ["partner_name", "country", "themes", "since_year", "is_current", "link", "scheme"]
+    autocomplete_fields = ["country", "themes", "scheme"]
+
+
+@admin.register(Authority)
+class AuthorityAdmin(VersionAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "departement",
+        "is_partner",
+        "is_published",
+        "cooperation_count",
+    ]
+    list_filter = ["kind", "departement", "is_partner", "is_published", "cooperations__country"]
+    list_select_related = ["kind", "departement"]
+    search_fields = ["name", "description", "cooperations__partner_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CooperationInline]
+    change_list_template = "admin/directory/authority/change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(cooperation_total=Count("cooperations"))
+
+    @admin.display(description=_("coopérations"), ordering="cooperation_total")
+    def cooperation_count(self, authority):
+        return authority.cooperation_total
+
+    def get_urls(self):
+        return [
+            path(
+                "importer/",
+                self.admin_site.admin_view(self.import_view),
+                name="directory_authority_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload, check every row, preview, then write everything or nothing."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta,
+                   "title": _("Importer des collectivités et coopérations (CSV)"),
+                   "columns": importer.COLUMNS}  # fmt: skip
+        signer = signing.Signer(salt="directory.authority-import")
+        if request.method == "POST" and "confirm" in request.POST:
+            try:
+                # Browsers send form fields with CRLF line ends: the text was signed with LF.
+                text = signer.unsign(normalize_newlines(request.POST.get("payload", "")))
+            except signing.BadSignature:
+                raise PermissionDenied from None
+            plan = importer.read(text)
+            if plan.errors:
+                context.update(plan=plan)
+                return TemplateResponse(request, "admin/directory/authority/import.html", context)
+            try:
+                authorities, cooperations = importer.write(plan)
+            except ValidationError as error:
+                messages.error(
+                    request, _("Import annulé : %(error)s") % {"error": "; ".join(error.messages)}
+                )
+                return TemplateResponse(request, "admin/directory/authority/import.html", context)
+            messages.success(
+                request,
+                _("Import terminé : %(a)s collectivité(s), %(c)s coopération(s).")
+                % {"a": authorities, "c": cooperations},
+            )
+            return redirect("admin:directory_authority_changelist")
+        if request.method == "POST":
+            upload = request.FILES.get("file")
+            if upload is None or upload.size > 2 * 1024 * 1024:
+                messages.error(request, _("Choisissez un fichier CSV de 2 Mo au plus."))
+            else:
+                try:
+                    text = normalize_newlines(upload.read().decode("utf-8-sig"))
+                except UnicodeDecodeError:
+                    messages.error(request, _("Le fichier doit être enregistré en UTF-8."))
+                else:
+                    plan = importer.read(text)
+                    context.update(plan=plan, payload=signer.sign(text))
+        return TemplateResponse(request, "admin/directory/authority/import.html", context)

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    """The region's authorities engaged abroad: list, map, filters, exports and CSV import."""
+
+    name = "directory"
+    verbose_name = _("Collectivités engagées")
+
+    def ready(self):
+        from aict_site import search
+
+        from . import search as directory_search
+
+        search.register(directory_search.AuthoritySource())

@@ -1,0 +1,126 @@
+"""The directory: the region's authorities engaged in international action, and their
+cooperations abroad."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from aict_site.images import validate_image
+from aict_site.publishing import Publishable, PublishedQuerySet
+from aict_site.search import normalize
+from reference.models import AuthorityType, Country, Departement, Theme
+
+
+class AuthorityQuerySet(PublishedQuerySet):
+    def for_directory(self):
+        """Authorities with their cooperations, countries and themes: pages and exports."""
+        cooperations = Cooperation.objects.select_related("country").prefetch_related("themes")
+        return self.for_directory_list().prefetch_related(
+            models.Prefetch("cooperations", queryset=cooperations)
+        )
+
+    def for_directory_list(self):
+        """What a line of the list shows, but its partners (see directory.attach_partners)."""
+        return self.published().select_related("kind", "departement")
+
+
+class Authority(Publishable):
+    """A local authority of the region engaged in international action."""
+
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("adresse (slug)"), max_length=200, unique=True)
+    kind = models.ForeignKey(
+        AuthorityType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="authorities"
+    )
+    departement = models.ForeignKey(
+        Departement,
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
+        related_name="authorities",
+        null=True,
+        blank=True,
+        help_text=_("Laissez vide pour la Région."),
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    code = models.CharField(
+        _("code INSEE ou SIREN"),
+        max_length=9,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^(\d[\dAB]\d{3}|\d{9})$", _("5 caractères (code INSEE) ou 9 chiffres (SIREN).")
+            )
+        ],
+    )
+    website = models.URLField(_("site web"), blank=True)
+    description = models.TextField(_("présentation courte"), blank=True, max_length=1000)
+    logo = models.ImageField(
+        _("logo"), upload_to="authorities/", blank=True, validators=[validate_image]
+    )
+    is_partner = models.BooleanField(_("partenaire du réseau"), default=False)
+    search_text = models.TextField(editable=False, blank=True)
+    # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = AuthorityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("collectivité engagée")
+        verbose_name_plural = _("collectivités engagées")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize(f"{self.name} {self.description}")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("directory:authority-detail", kwargs={"slug": self.slug})
+
+
+class Cooperation(models.Model):
+    """A partnership between an authority of the region and an authority abroad."""
+
+    authority = models.ForeignKey(
+        Authority,
+        verbose_name=_("collectivité"),
+        on_delete=models.CASCADE,
+        related_name="cooperations",
+    )
+    partner_name = models.CharField(_("collectivité partenaire"), max_length=200)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("pays"),
+        on_delete=models.PROTECT,
+        related_name="cooperations",
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), blank=True)
+    since_year = models.PositiveSmallIntegerField(
+        _("depuis"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    is_current = models.BooleanField(_("en cours"), default=True)
+    link = models.URLField(_("lien (source publique)"), blank=True)
+    scheme = models.ForeignKey(
+        "funding.Scheme",
+        verbose_name=_("financement obtenu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("coopération")
+        verbose_name_plural = _("coopérations")
+        ordering = ["country__name", "partner_name"]
+
+    def __str__(self):
+        return f"{self.authority} — {self.partner_name} ({self.country})"

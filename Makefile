@@ -55,11 +55,11 @@ messages: | $(BIN)/python ## Compile the French translations
 	@scripts/system-packages.sh gettext
 	@DEBUG=1 $(MANAGE) compilemessages -v0 --ignore=.venv
 
-messages-update: | $(BIN)/python ## Refresh the French catalogue from the code (French source strings)
+messages-update: | $(BIN)/python ## Refresh the French catalogue from the code; new strings come empty, to translate
 	DEBUG=1 $(MANAGE) makemessages -l fr --ignore=.venv --ignore=node_modules --no-location
-	msgen --no-wrap -o locale/fr/LC_MESSAGES/django.po locale/fr/LC_MESSAGES/django.po 2>/dev/null || true
+	msgattrib --no-obsolete -o locale/fr/LC_MESSAGES/django.po locale/fr/LC_MESSAGES/django.po
 
-check-messages: messages ## Fail when a French message is missing or fuzzy
+check-messages: messages ## Fail when the French catalogue lacks, leaves untranslated or no longer uses a string
 	@scripts/check-messages.sh
 
 lint: install-test ## ruff check and ruff format --check

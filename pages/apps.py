@@ -17,11 +17,3 @@ class PagesConfig(AppConfig):
             page_search.ActionSource(),
         ):
             search.register(source)
-        from django.db.models.signals import post_delete, post_save
-
-        from .models import SiteSettings, forget_site_settings
-
-        post_save.connect(forget_site_settings, sender=SiteSettings, dispatch_uid="site-settings")
-        post_delete.connect(
-            forget_site_settings, sender=SiteSettings, dispatch_uid="site-settings-d"
-        )

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -263,13 +262,6 @@ class Action(OrderedItem):
         super().save(*args, **kwargs)
 
 
-SITE_SETTINGS_KEY = "pages:site-settings"
-
-
-def forget_site_settings(**kwargs):
-    cache.delete(SITE_SETTINGS_KEY)
-
-
 class SiteSettings(models.Model):
     """The one record of facts about the organisation that the footer and legal pages show."""
 
@@ -329,13 +321,12 @@ class SiteSettings(models.Model):
         return str(_("Réglages du site"))
 
     @classmethod
-    def load(cls):
-        """The record, from the shared cache when it is there: every page's footer reads it."""
-        record = cache.get(SITE_SETTINGS_KEY)
-        if record is None:
-            record, _created = cls.objects.get_or_create(pk=1)
-            cache.set(SITE_SETTINGS_KEY, record, timeout=None)
-        return record
+    def load(cls, request=None):
+        """The record, kept in each worker's memory until content changes (saving it changes
+        the content version, as any edit does): every page's footer reads it."""
+        return remembered(
+            "site-settings", lambda: cls.objects.get_or_create(pk=1)[0], request=request
+        )
 
     @property
     def social_links(self):

@@ -1,5 +1,6 @@
 from django import template
 
+from aict_site.fragments import cached_inclusion_tag
 from contacts.models import Office, Partner, Person
 
 register = template.Library()
@@ -16,7 +17,7 @@ def _offices(context):
     return offices
 
 
-@register.inclusion_tag("contacts/contact_card.html", takes_context=True)
+@cached_inclusion_tag(register, "contacts/contact_card.html")
 def contact_card(context, heading_level=2):
     """The person to call and the offices, for any page that wants them."""
     return {

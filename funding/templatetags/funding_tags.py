@@ -1,13 +1,15 @@
 from django import template
+from django.db.models import Prefetch
 from django.utils import timezone
 
+from aict_site.fragments import cached_inclusion_tag
 from aict_site.templatetags.seo import jsonld
-from funding.models import Call
+from funding.models import Call, Funder, Scheme
 
 register = template.Library()
 
 
-@register.inclusion_tag("funding/next_deadlines.html", takes_context=True)
+@cached_inclusion_tag(register, "funding/next_deadlines.html", clock=True)
 def next_deadlines(context, count=3, heading_level=2):
     """The next closing deadlines, for the home page or any other."""
     calls = list(Call.objects.upcoming_deadlines().select_related("scheme")[:count])
@@ -37,13 +39,9 @@ def scheme_jsonld(context, scheme):
     return jsonld(data)
 
 
-@register.inclusion_tag("funding/funders_overview.html")
-def funders_overview(heading_level=2):
+@cached_inclusion_tag(register, "funding/funders_overview.html")
+def funders_overview(context, heading_level=2):
     """Each funder with its presentation and its published schemes."""
-    from django.db.models import Prefetch
-
-    from funding.models import Funder, Scheme
-
     funders = Funder.objects.prefetch_related(
         Prefetch("schemes", queryset=Scheme.objects.published().only("title", "slug", "funder"))
     )

@@ -23,7 +23,7 @@ from tests.events.builders import make_event
 BUDGET = {
     "home": (12, 4),
     "page": (6, 2),
-    "support page (funders)": (8, 3),
+    "support page (funders)": (8, 1),
     "funding finder": (10, 2),
     "funding finder, two filters": (12, 4),
     "scheme": (10, 6),

@@ -1,0 +1,45 @@
+"""Inclusion tags that keep their own HTML: an expensive block (the contact card, the next
+deadlines) caches itself where it is defined, instead of a `{% cache %}` around each use.
+
+The HTML is kept in the per-worker `fragments` cache under the content version the request
+works with, so an edit shows at once; blocks that depend on the clock too (deadlines, events)
+are kept `FRAGMENT_CLOCK_SECONDS` at most.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.safestring import mark_safe
+
+from .pagecache import current_version
+
+HOUR = 3600
+
+
+def cached_inclusion_tag(register, template_name, *, clock=False):
+    """Like `register.inclusion_tag(template_name, takes_context=True)`; the function is
+    called, and its template rendered, once per content version and arguments."""
+
+    def decorator(function):
+        @wraps(function)
+        def tag(context, *args, **kwargs):
+            request = context.get("request")
+            arguments = ":".join(
+                [*map(repr, args), *(f"{k}={v!r}" for k, v in sorted(kwargs.items()))]
+            )
+            key = f"fragment:{function.__name__}:{current_version(request)}:{arguments}"
+            fragments = caches["fragments"]
+            html = fragments.get(key)
+            if html is None:
+                template = context.template.engine.get_template(template_name)
+                data = function(context, *args, **kwargs)
+                # As an inclusion tag renders: a new context, with the page's autoescaping.
+                html = template.render(context.new(data))
+                fragments.set(key, html, settings.FRAGMENT_CLOCK_SECONDS if clock else HOUR)
+            return mark_safe(html)  # noqa: S308 - rendered by a template, escaped there
+
+        register.simple_tag(tag, takes_context=True, name=function.__name__)
+        return function
+
+    return decorator

@@ -54,3 +54,14 @@ def organization_jsonld(context):
     if site_settings.social_links:
         data["sameAs"] = [url for _label, url in site_settings.social_links]
     return jsonld(data)
+
+
+SITE_NAME = "Lianes coopération"
+
+
+@register.filter(is_safe=True)
+def page_title(title):
+    """« <title of the page> – Lianes coopération », or the site's name alone: the base
+    template adds the suffix, so no page repeats it."""
+    title = " ".join(str(title).split())
+    return f"{title} – {SITE_NAME}" if title else SITE_NAME

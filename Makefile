@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench profile backup restore
+.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench profile backup restore requirements
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -29,6 +29,14 @@ $(VENV)/.installed-bench: requirements-bench.txt requirements.txt | $(BIN)/pytho
 	@touch $@
 
 install: $(VENV)/.installed ## Create .venv and install the site's requirements
+
+requirements: | $(BIN)/python ## Pin each requirements*.in into its requirements*.txt, with hashes
+	$(BIN)/pip install --quiet --disable-pip-version-check pip-tools==7.4.1
+	for name in requirements requirements-test requirements-bench requirements-s3; do \
+	  CUSTOM_COMPILE_COMMAND="make requirements" $(BIN)/pip-compile --quiet --generate-hashes \
+	    --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	    -o $$name.txt $$name.in || exit 1; \
+	done
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --silent

@@ -221,7 +221,7 @@ STORAGES = {
     },
 }
 # Several app servers: uploads in an S3-compatible bucket, when a bucket is named. Needs
-# `pip install django-storages[s3]` on those servers (see docs/deploy.md).
+# `pip install -r requirements-s3.txt` on those servers (see docs/deploy.md).
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {

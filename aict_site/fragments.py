@@ -6,6 +6,7 @@ works with, so an edit shows at once; blocks that depend on the clock too (deadl
 are kept `FRAGMENT_CLOCK_SECONDS` at most.
 """
 
+import hashlib
 from functools import wraps
 
 from django.conf import settings
@@ -17,18 +18,24 @@ from .pagecache import current_version
 HOUR = 3600
 
 
-def cached_inclusion_tag(register, template_name, *, clock=False):
+def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
     """Like `register.inclusion_tag(template_name, takes_context=True)`; the function is
-    called, and its template rendered, once per content version and arguments."""
+    called, and its template rendered, once per content version and arguments (or, given
+    `vary`, once per what `vary(*args, **kwargs)` returns: a finder's submitted values)."""
 
     def decorator(function):
         @wraps(function)
         def tag(context, *args, **kwargs):
             request = context.get("request")
-            arguments = ":".join(
-                [*map(repr, args), *(f"{k}={v!r}" for k, v in sorted(kwargs.items()))]
-            )
-            key = f"fragment:{function.__name__}:{current_version(request)}:{arguments}"
+            if vary:
+                arguments = vary(*args, **kwargs)
+            else:
+                arguments = ":".join(
+                    [*map(repr, args), *(f"{k}={v!r}" for k, v in sorted(kwargs.items()))]
+                )
+            # Hashed: a key of fixed length whatever a visitor submitted, for every backend.
+            digest = hashlib.sha256(arguments.encode()).hexdigest()
+            key = f"fragment:{function.__name__}:{current_version(request)}:{digest}"
             fragments = caches["fragments"]
             html = fragments.get(key)
             if html is None:

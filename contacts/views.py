@@ -7,7 +7,7 @@ from aict_site.publicforms import PublicFormMixin
 
 from . import notifications
 from .forms import ContactForm
-from .models import ContactRequest, Office, Partner, Person
+from .models import ContactRequest, Partner
 
 
 class ContactView(PublicFormMixin, FormView):
@@ -16,13 +16,6 @@ class ContactView(PublicFormMixin, FormView):
     form_class = ContactForm
     template_name = "contacts/contact.html"
     spam_scope = "contact"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # Querysets, read only when the template renders its fragment, not on every request.
-        context["people"] = Person.objects.published()
-        context["offices"] = Office.objects.published()
-        return context
 
     def form_valid(self, form):
         refused = self.refusal(form)

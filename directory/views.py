@@ -5,23 +5,20 @@ from collections import defaultdict
 from itertools import groupby
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
-from django.utils.http import http_date, urlencode
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from aict_site.csvfiles import csv_response
-from reference.models import Country, Departement
+from reference.models import Country
 
 from . import exports
 from .filters import AuthorityFilter
 from .models import Authority, Cooperation
-from .region_map import LEGEND, VIEWBOX, map_areas
 
 
 def attach_partners(authorities):
@@ -38,41 +35,6 @@ def attach_partners(authorities):
             partners[authority_id].append((name, country))
     for authority in authorities:
         authority.partners = partners[authority.pk]
-
-
-class DirectoryOverview:
-    """The map, the countries and the last change: the same for every filter and page of the
-    list, so the template keeps them as a fragment and these queries run only to render it."""
-
-    @cached_property
-    def departements(self):
-        return list(
-            Departement.objects.annotate(
-                engaged=Count("authorities", filter=Q(authorities__is_published=True))
-            )
-        )
-
-    @cached_property
-    def map_areas(self):
-        counts = {d.code: d.engaged for d in self.departements}
-        names = {d.code: d.name for d in self.departements}
-        list_url = reverse("directory:authority-list")
-        return [
-            {**area, "url": f"{list_url}?departement={area['code']}"}
-            for area in map_areas(counts, names)
-        ]
-
-    @cached_property
-    def countries(self):
-        return list(
-            Country.objects.filter(cooperations__authority__is_published=True)
-            .annotate(engaged=Count("cooperations__authority", distinct=True))
-            .order_by("name")
-        )
-
-    @cached_property
-    def last_change(self):
-        return exports.last_change()
 
 
 class AuthorityListView(ListView):
@@ -97,13 +59,7 @@ class AuthorityListView(ListView):
         context.update(
             query_without_page=params.urlencode(),
             finder=self.finder,
-            finder_key=urlencode(sorted(self.finder.data.items())),
             invalid_filters=self.invalid,
-            overview=DirectoryOverview(),
-            map_viewbox=VIEWBOX,
-            map_legend=LEGEND,
-            licence=exports.LICENCE,
-            licence_url=exports.LICENCE_URL,
         )
         return context
 

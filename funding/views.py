@@ -3,7 +3,6 @@ from itertools import groupby
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -37,8 +36,6 @@ class SchemeListView(ListView):
         for scheme in schemes:
             scheme.states = scheme.calls_by_state(now)
         context["finder"] = self.finder
-        # The form's rendering depends only on the values it shows: kept per content version.
-        context["finder_key"] = urlencode(sorted(self.finder.data.items()))
         context["active_filters"] = active_filters(self.finder, self.request.GET)
         if self.ignored:
             context["ignored_message"] = _(

@@ -17,7 +17,7 @@ def _offices(context):
     return offices
 
 
-@cached_inclusion_tag(register, "contacts/contact_card.html")
+@cached_inclusion_tag(register, "contacts/_contact_card.html")
 def contact_card(context, heading_level=2):
     """The person to call and the offices, for any page that wants them."""
     return {
@@ -28,11 +28,24 @@ def contact_card(context, heading_level=2):
     }
 
 
-@register.inclusion_tag("contacts/footer_offices.html", takes_context=True)
+@cached_inclusion_tag(register, "contacts/_whom_to_call.html")
+def whom_to_call(context):
+    """The contact page's people and offices, every one published, with their details."""
+    return {"people": list(Person.objects.published()), "offices": _offices(context)}
+
+
+@cached_inclusion_tag(register, "contacts/_contact_fields.html", clock=True, vary=lambda form: "")
+def blank_contact_fields(context, form):
+    """The contact form's fields, unfilled: the same for everyone (its signed timestamp is
+    rendered outside them)."""
+    return {"form": form}
+
+
+@register.inclusion_tag("contacts/_footer_offices.html", takes_context=True)
 def footer_offices(context):
     return {"offices": _offices(context)}
 
 
-@register.inclusion_tag("contacts/footer_partners.html")
+@register.inclusion_tag("contacts/_footer_partners.html")
 def footer_partners():
     return {"partners": list(Partner.objects.published().only("name", "url", "position"))}

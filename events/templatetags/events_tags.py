@@ -6,7 +6,7 @@ from events.models import Event
 register = template.Library()
 
 
-@cached_inclusion_tag(register, "events/next_events.html", clock=True)
+@cached_inclusion_tag(register, "events/_next_events.html", clock=True)
 def next_events(context, count=3, heading_level=2):
     """The next events, for the home page or any other."""
     return {

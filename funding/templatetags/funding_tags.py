@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from aict_site.fragments import cached_inclusion_tag
 from aict_site.templatetags.seo import jsonld
@@ -9,7 +10,17 @@ from funding.models import Call, Funder, Scheme
 register = template.Library()
 
 
-@cached_inclusion_tag(register, "funding/next_deadlines.html", clock=True)
+def submitted(finder):
+    return urlencode(sorted(finder.data.items()))
+
+
+@cached_inclusion_tag(register, "funding/_finder.html", vary=submitted)
+def scheme_finder(context, finder):
+    """The finder's form: its rendering depends only on the values it shows."""
+    return {"finder": finder}
+
+
+@cached_inclusion_tag(register, "funding/_next_deadlines.html", clock=True)
 def next_deadlines(context, count=3, heading_level=2):
     """The next closing deadlines, for the home page or any other."""
     calls = list(Call.objects.upcoming_deadlines().select_related("scheme")[:count])
@@ -39,7 +50,7 @@ def scheme_jsonld(context, scheme):
     return jsonld(data)
 
 
-@cached_inclusion_tag(register, "funding/funders_overview.html")
+@cached_inclusion_tag(register, "funding/_funders_overview.html")
 def funders_overview(context, heading_level=2):
     """Each funder with its presentation and its published schemes."""
     funders = Funder.objects.prefetch_related(

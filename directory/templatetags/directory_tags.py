@@ -1,0 +1,35 @@
+"""The directory list's blocks that are the same for every visitor: each keeps its HTML per
+content version (aict_site.fragments), the finder per submitted values."""
+
+from django import template
+from django.utils.http import urlencode
+
+from aict_site.fragments import cached_inclusion_tag
+from directory import exports
+from directory.overview import DirectoryOverview
+from directory.region_map import LEGEND, VIEWBOX
+
+register = template.Library()
+
+
+def submitted(finder):
+    return urlencode(sorted(finder.data.items()))
+
+
+@cached_inclusion_tag(register, "directory/_map.html")
+def directory_map(context):
+    return {"overview": DirectoryOverview(), "map_viewbox": VIEWBOX, "map_legend": LEGEND}
+
+
+@cached_inclusion_tag(register, "directory/_finder.html", vary=submitted)
+def directory_finder(context, finder):
+    return {"finder": finder}
+
+
+@cached_inclusion_tag(register, "directory/_countries_and_open_data.html")
+def directory_countries_and_open_data(context):
+    return {
+        "overview": DirectoryOverview(),
+        "licence": exports.LICENCE,
+        "licence_url": exports.LICENCE_URL,
+    }

@@ -70,9 +70,10 @@ messages-update: | $(BIN)/python ## Refresh the French catalogue from the code; 
 check-messages: messages ## Fail when the French catalogue lacks, leaves untranslated or no longer uses a string
 	@scripts/check-messages.sh
 
-lint: install-test ## ruff check and ruff format --check
+lint: install-test ## ruff check, ruff format --check, and djLint on the templates
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint --quiet
 
 fmt: install-test ## Format the code with ruff
 	$(BIN)/ruff check --fix .

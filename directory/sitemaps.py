@@ -1,20 +1,10 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from aict_site.sitemaps import named_pages
 from reference.models import Country
 
 from .models import Authority
-
-
-class DirectorySitemap(Sitemap):
-    changefreq = "weekly"
-    priority = 0.6
-
-    def items(self):
-        return ["directory:authority-list"]
-
-    def location(self, name):
-        return reverse(name)
 
 
 class AuthoritySitemap(Sitemap):
@@ -44,7 +34,7 @@ class CountrySitemap(Sitemap):
 
 
 sitemaps = {
-    "directory": DirectorySitemap,
+    "directory": named_pages("directory:authority-list", priority=0.6),
     "authorities": AuthoritySitemap,
     "countries": CountrySitemap,
 }

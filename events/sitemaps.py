@@ -1,18 +1,8 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+
+from aict_site.sitemaps import named_pages
 
 from .models import Event
-
-
-class AgendaSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 0.7
-
-    def items(self):
-        return ["events:upcoming", "events:archive"]
-
-    def location(self, name):
-        return reverse(name)
 
 
 class EventSitemap(Sitemap):
@@ -26,4 +16,7 @@ class EventSitemap(Sitemap):
         return event.updated_at
 
 
-sitemaps = {"agenda": AgendaSitemap, "events": EventSitemap}
+sitemaps = {
+    "agenda": named_pages("events:upcoming", "events:archive", changefreq="daily", priority=0.7),
+    "events": EventSitemap,
+}

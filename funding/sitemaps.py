@@ -1,5 +1,6 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+
+from aict_site.sitemaps import named_pages
 
 from .models import Scheme
 
@@ -15,15 +16,9 @@ class SchemeSitemap(Sitemap):
         return scheme.updated_at
 
 
-class FundingPagesSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 0.8
-
-    def items(self):
-        return ["funding:scheme-list", "funding:calendar"]
-
-    def location(self, name):
-        return reverse(name)
-
-
-sitemaps = {"funding": FundingPagesSitemap, "schemes": SchemeSitemap}
+sitemaps = {
+    "funding": named_pages(
+        "funding:scheme-list", "funding:calendar", changefreq="daily", priority=0.8
+    ),
+    "schemes": SchemeSitemap,
+}

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.pages.builders import make_page
 
@@ -51,6 +52,12 @@ def test_sitemap_lists_published_pages_only_and_robots_points_to_it(client, init
     assert "<loc>http://testserver/types-d-actions/</loc>" in xml
     assert "<loc>http://testserver/accessibilite/</loc>" in xml
     assert "brouillon" not in xml
+    # Each app's fixed pages, by name (aict_site.sitemaps.named_pages).
+    for name in (
+        "funding:scheme-list", "funding:calendar", "events:upcoming", "events:archive",
+        "directory:authority-list",
+    ):  # fmt: skip
+        assert f"<loc>http://testserver{reverse(name)}</loc>" in xml, name
     robots = client.get("/robots.txt")
     assert robots["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()

@@ -1,3 +1,5 @@
+from django.utils.text import slugify
+
 from aict_site.publicforms import timestamp
 from contacts.models import ContactSubject
 from reference.models import Departement
@@ -26,3 +28,14 @@ def contact_data(**overrides):
 
 def departement(code):
     return str(Departement.objects.get(code=code).pk)
+
+
+def make_contact_request(name="Camille Martin", **fields):
+    """A request as the form stores it, without going through the form."""
+    from contacts.models import ContactRequest
+
+    fields.setdefault("email", f"{slugify(name)}@mairie-exemple.fr")
+    fields.setdefault("organisation", "Mairie d’Exemple-sur-Somme")
+    fields.setdefault("message", "Bonjour")
+    fields.setdefault("subject", ContactSubject.objects.first())
+    return ContactRequest.objects.create(name=name, **fields)

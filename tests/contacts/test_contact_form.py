@@ -1,8 +1,8 @@
 """The contact form: every valid request stored and routed, every abuse refused, nothing lost."""
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.urls import reverse
 
 from contacts.models import ContactRequest, Office
 from tests.contacts.builders import contact_data, departement, shown_seconds_ago
@@ -163,7 +163,7 @@ def test_hostile_text_is_stored_as_typed_and_shown_escaped(
     stored = ContactRequest.objects.get()
     assert stored.message == hostile
     html = staff_client.get(
-        f"/{django_settings.ADMIN_URL}contacts/contactrequest/{stored.pk}/change/"
+        reverse("admin:contacts_contactrequest_change", args=[stored.pk])
     ).content.decode()
     assert "<script>alert('x')</script>" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html

@@ -5,28 +5,20 @@ import logging
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
-from contacts.models import ContactRequest, ContactSubject
+from contacts.models import ContactRequest
+from tests.contacts.builders import make_contact_request
 
-ADMIN = f"/{settings.ADMIN_URL}contacts/contactrequest/"
-
-
-def make_request(**fields):
-    fields.setdefault("name", "Camille Martin")
-    fields.setdefault("email", "camille@example.org")
-    fields.setdefault("organisation", "Mairie d’Exemple")
-    fields.setdefault("message", "Bonjour")
-    fields.setdefault("subject", ContactSubject.objects.first())
-    return ContactRequest.objects.create(**fields)
+ADMIN = reverse_lazy("admin:contacts_contactrequest_changelist")
 
 
 @pytest.mark.django_db
 def test_inbox_lists_searches_and_filters(staff_client, initial_content):
-    make_request(name="Alice Dupont", status="handled")
-    make_request(name="Bruno Leroy")
+    make_contact_request(name="Alice Dupont", status="handled")
+    make_contact_request(name="Bruno Leroy")
     assert "Alice Dupont" in staff_client.get(ADMIN).content.decode()
     searched = staff_client.get(ADMIN, {"q": "Leroy"}).content.decode()
     assert "Bruno Leroy" in searched and "Alice Dupont" not in searched
@@ -38,7 +30,7 @@ def test_inbox_lists_searches_and_filters(staff_client, initial_content):
 def test_what_the_visitor_wrote_is_read_only_but_status_and_notes_are_editable(
     staff_client, initial_content
 ):
-    request = make_request()
+    request = make_contact_request()
     url = f"{ADMIN}{request.pk}/change/"
     response = staff_client.post(
         url,
@@ -60,17 +52,17 @@ def test_what_the_visitor_wrote_is_read_only_but_status_and_notes_are_editable(
 
 @pytest.mark.django_db
 def test_admin_index_shows_the_number_of_new_requests(staff_client, initial_content):
-    make_request()
-    make_request()
-    make_request(status="handled")
-    html = staff_client.get(f"/{settings.ADMIN_URL}").content.decode()
+    make_contact_request()
+    make_contact_request()
+    make_contact_request(status="handled")
+    html = staff_client.get(reverse("admin:index")).content.decode()
     assert "Demandes de contact (2 nouvelle(s))" in html
     assert "Demandes" in html and "Réseau et contacts" in html
 
 
 @pytest.mark.django_db
 def test_csv_export_opens_in_excel(staff_client, initial_content):
-    make_request(message='=HYPERLINK("http://evil")', organisation="Mairie d’Amiens")
+    make_contact_request(message='=HYPERLINK("http://evil")', organisation="Mairie d’Amiens")
     response = staff_client.post(
         ADMIN,
         {
@@ -89,9 +81,9 @@ def test_csv_export_opens_in_excel(staff_client, initial_content):
 def test_personal_data_export_and_erasure_are_logged_without_the_data(
     staff_client, initial_content, caplog
 ):
-    first = make_request(email="Camille@Example.org", message="Premier message")
-    make_request(email="camille@example.org", message="Second message")
-    other = make_request(email="autre@example.org")
+    first = make_contact_request(email="Camille@Example.org", message="Premier message")
+    make_contact_request(email="camille@example.org", message="Second message")
+    other = make_contact_request(email="autre@example.org")
     caplog.set_level(logging.INFO, logger="aict_site.personal_data")
     response = staff_client.post(
         ADMIN, {"action": "export_personal_data", "_selected_action": [first.pk]}
@@ -112,11 +104,11 @@ def test_personal_data_export_and_erasure_are_logged_without_the_data(
 @pytest.mark.django_db
 def test_purge_deletes_requests_older_than_the_retention_period(initial_content, settings, capsys):
     settings.VISITOR_DATA_RETENTION_DAYS = 1095
-    old = make_request()
+    old = make_contact_request()
     ContactRequest.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - timedelta(days=1096)
     )
-    recent = make_request()
+    recent = make_contact_request()
     ContactRequest.objects.filter(pk=recent.pk).update(
         created_at=timezone.now() - timedelta(days=1000)
     )

@@ -7,12 +7,13 @@ import pytest
 from django.core.mail.backends import locmem
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from aict_site.notifying import CLAIM_SECONDS, send_pending
-from contacts.models import ContactRequest, ContactSubject
+from contacts.models import ContactRequest
 from contacts.notifications import notify
-from tests.contacts.builders import contact_data
+from tests.contacts.builders import contact_data, make_contact_request
 from tests.contacts.smtp import SMTPServer
 
 
@@ -27,13 +28,6 @@ def smtp(settings):
     settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
     yield server
     server.stop()
-
-
-def make_request(name):
-    return ContactRequest.objects.create(
-        name=name, email="p@example.org", organisation="Mairie",
-        subject=ContactSubject.objects.first(), message="Bonjour",
-    )  # fmt: skip
 
 
 def post(client, capture, **overrides):
@@ -67,9 +61,8 @@ def test_with_the_mail_server_down_the_request_is_kept_and_retried_once(
     assert stored.notification_attempts == 1
     assert stored.notification_error
     assert "camille" not in caplog.text.lower() and "jumelage" not in caplog.text
-    from django.conf import settings
 
-    listing = staff_client.get(f"/{settings.ADMIN_URL}contacts/contactrequest/?notified=no")
+    listing = staff_client.get(reverse("admin:contacts_contactrequest_changelist") + "?notified=no")
     assert "Camille Martin" in listing.content.decode()
 
     with pytest.raises(CommandError):
@@ -85,14 +78,7 @@ def test_with_the_mail_server_down_the_request_is_kept_and_retried_once(
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_senders_at_once_send_each_notification_once(initial_content, smtp):
     smtp.start()
-    subject = ContactSubject.objects.first()
-    ids = [
-        ContactRequest.objects.create(
-            name=f"Personne {index}", email=f"p{index}@example.org", organisation="Mairie",
-            subject=subject, message="Bonjour",
-        ).pk
-        for index in range(10)
-    ]  # fmt: skip
+    ids = [make_contact_request(f"Personne {index}").pk for index in range(10)]
     barrier = threading.Barrier(2)
 
     def sender():
@@ -117,8 +103,8 @@ def test_a_claim_left_by_a_dead_worker_is_sent_later_and_a_fresh_one_is_left_alo
     initial_content, smtp
 ):
     smtp.start()
-    dead = make_request("Abandonnée")
-    busy = make_request("En cours")
+    dead = make_contact_request("Abandonnée")
+    busy = make_contact_request("En cours")
     now = timezone.now()
     ContactRequest.objects.filter(pk=dead.pk).update(
         notification_claimed_at=now - timedelta(seconds=CLAIM_SECONDS + 60)
@@ -153,5 +139,5 @@ def test_no_transaction_is_open_while_the_mail_server_is_talked_to(
     the message goes out, and the claim is already committed."""
     settings.EMAIL_BACKEND = f"{__name__}.WatchingBackend"
     settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
-    assert notify(make_request("Camille").pk) is True
+    assert notify(make_contact_request("Camille").pk) is True
     assert WatchingBackend.seen == {"in_atomic": False, "claimed": 1}

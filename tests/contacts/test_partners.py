@@ -1,8 +1,8 @@
 import io
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from contacts.models import Partner
@@ -19,7 +19,7 @@ def test_partners_page_lists_names_in_the_clients_order(client, initial_content)
 @pytest.mark.django_db
 def test_an_uploaded_logo_is_resized_and_named(staff_client, client, initial_content):
     partner = Partner.objects.get(name="FONJEP")
-    url = f"/{settings.ADMIN_URL}contacts/partner/{partner.pk}/change/"
+    url = reverse("admin:contacts_partner_change", args=[partner.pk])
     buffer = io.BytesIO()
     Image.new("RGB", (1000, 250), (10, 80, 160)).save(buffer, "PNG")
     logo = SimpleUploadedFile("fonjep.png", buffer.getvalue(), content_type="image/png")
@@ -38,7 +38,7 @@ def test_an_uploaded_logo_is_resized_and_named(staff_client, client, initial_con
 @pytest.mark.django_db
 def test_a_fake_logo_is_refused(staff_client, initial_content):
     partner = Partner.objects.get(name="FONJEP")
-    url = f"/{settings.ADMIN_URL}contacts/partner/{partner.pk}/change/"
+    url = reverse("admin:contacts_partner_change", args=[partner.pk])
     fake = SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>", content_type="image/png")
     response = staff_client.post(url, admin_form_data(staff_client.get(url), logo=fake))
     assert response.status_code == 200

@@ -25,3 +25,12 @@ def make_event(
     if fields["place"] == Event.Place.OFFICE:
         fields.setdefault("office", Office.objects.first())
     return Event.objects.create(title=title, **fields)
+
+
+def make_registration(event, name="Dominique Petit", status="confirmed", **fields):
+    """A registration as the form stores it, without going through the form."""
+    from events.models import Registration
+
+    fields.setdefault("email", f"{slugify(name)}@mairie-exemple.fr")
+    fields.setdefault("organisation", "Mairie d’Exemple-sur-Somme")
+    return Registration.objects.create(event=event, name=name, status=status, **fields)

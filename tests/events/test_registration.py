@@ -3,14 +3,14 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from aict_site.publicforms import timestamp
 from events.models import Event, Registration
-from tests.events.builders import make_event
+from tests.events.builders import make_event, make_registration
 from tests.helpers import csrf_session, post_at_once
 
 
@@ -210,29 +210,29 @@ def test_invalid_utf8_is_not_a_crash(client, initial_content):
 @pytest.mark.django_db
 def test_admin_moves_someone_off_the_waiting_list_closes_and_exports(staff_client, initial_content):
     event = make_event(capacity=1)
-    Registration.objects.create(
-        event=event, name="A", email="a@x.org", organisation="O", status="confirmed"
-    )
-    waiting = Registration.objects.create(
-        event=event, name="B", email="b@x.org", organisation="O", status="waiting"
-    )
-    admin = f"/{settings.ADMIN_URL}events/"
+    make_registration(event, "A")
+    waiting = make_registration(event, "B", status="waiting")
+    registrations = reverse("admin:events_registration_changelist")
+    events = reverse("admin:events_event_changelist")
     staff_client.post(
-        f"{admin}registration/",
+        registrations,
         {"action": "confirm_from_waiting_list", "_selected_action": [waiting.pk]},
     )
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
-    staff_client.post(
-        f"{admin}event/", {"action": "close_registration", "_selected_action": [event.pk]}
-    )
+    staff_client.post(events, {"action": "close_registration", "_selected_action": [event.pk]})
     assert not Event.objects.get(pk=event.pk).is_registration_open
     response = staff_client.post(
-        f"{admin}event/", {"action": "export_registrants", "_selected_action": [event.pk]}
+        events, {"action": "export_registrants", "_selected_action": [event.pk]}
     )
     content = response.content.decode()
-    assert content.startswith("\ufeff") and "a@x.org" in content and "b@x.org" in content
-    assert staff_client.get(f"{admin}event/{event.pk}/change/").status_code == 200
+    assert (
+        content.startswith("\ufeff")
+        and "a@mairie-exemple.fr" in content
+        and "b@mairie-exemple.fr" in content
+    )
+    change = reverse("admin:events_event_change", args=[event.pk])
+    assert staff_client.get(change).status_code == 200
 
 
 @pytest.mark.django_db
@@ -242,13 +242,9 @@ def test_registrations_follow_the_retention_rule_and_personal_data_rights(
     from django.utils import timezone
 
     event = make_event()
-    old = Registration.objects.create(
-        event=event, name="A", email="a@x.org", organisation="O", status="confirmed"
-    )
+    old = make_registration(event, "A")
     Registration.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2000))
-    kept = Registration.objects.create(
-        event=event, name="B", email="b@x.org", organisation="O", status="confirmed"
-    )
+    kept = make_registration(event, "B", email="b@x.org", organisation="O")
     call_command("purge_visitor_data", verbosity=0)
     assert list(Registration.objects.values_list("pk", flat=True)) == [kept.pk]
     from aict_site.personal_data import erase, held_about
@@ -266,13 +262,7 @@ def test_50_registrations_at_once_for_the_last_10_seats(
     cache.clear()
     event = make_event("Dernières places", capacity=12)
     for index in range(2):
-        Registration.objects.create(
-            event=event,
-            name=f"Déjà {index}",
-            email=f"d{index}@x.org",
-            organisation="O",
-            status="confirmed",
-        )
+        make_registration(event, f"Déjà {index}")
     url = live_server.url + event.get_absolute_url()
     token, cookie = csrf_session(url)
     forms = [

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -177,7 +177,7 @@ def test_admin_refuses_a_closing_before_the_opening_and_a_non_web_link(
     staff_client, initial_content
 ):
     call = Call.objects.get(title="FICOL 2024")
-    url = f"/{settings.ADMIN_URL}funding/call/{call.pk}/change/"
+    url = reverse("admin:funding_call_change", args=[call.pk])
     data = admin_form_data(
         staff_client.get(url),
         opens_at_0="10/03/2027", opens_at_1="00:00:00",
@@ -197,12 +197,12 @@ def test_admin_lists_calls_closing_in_the_next_30_days(staff_client, initial_con
     make_call(scheme, "Dans dix jours", opens_in_days=-1, closes_in_days=10)
     make_call(scheme, "Dans deux mois", opens_in_days=-1, closes_in_days=60)
     html = staff_client.get(
-        f"/{settings.ADMIN_URL}funding/call/", {"cloture": "30j"}
+        reverse("admin:funding_call_changelist"), {"cloture": "30j"}
     ).content.decode()
     assert "Dans dix jours" in html and "Dans deux mois" not in html
     later = make_scheme("Fonds plus tard", make_funder("Agence"))
     make_call(later, "Dans deux mois aussi", opens_in_days=-1, closes_in_days=60)
-    schemes = staff_client.get(f"/{settings.ADMIN_URL}funding/scheme/", {"appels": "30j"})
+    schemes = staff_client.get(reverse("admin:funding_scheme_changelist"), {"appels": "30j"})
     assert "Fonds test" in schemes.content.decode()
     assert "Fonds plus tard" not in schemes.content.decode()
 

@@ -4,9 +4,9 @@ cannot be read leaves its page up, without the image, and says so in the log."""
 import logging
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from contacts.models import Partner
 from pages.models import Page
@@ -15,7 +15,7 @@ from tests.images import image_bytes, truncated_jpeg
 
 
 def upload_logo(staff_client, partner, upload):
-    url = f"/{settings.ADMIN_URL}contacts/partner/{partner.pk}/change/"
+    url = reverse("admin:contacts_partner_change", args=[partner.pk])
     return staff_client.post(url, admin_form_data(staff_client.get(url), logo=upload))
 
 

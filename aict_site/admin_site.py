@@ -28,15 +28,15 @@ def groups():
 
     return [
         *((config.verbose_name, [(config.label, None)]) for config in project_app_configs()),
-        (_("Demandes"), request_keys()),
-        (_("Comptes et sécurité"), [(label, None) for label in SECURITY_APPS]),
+        (_("Requests"), request_keys()),
+        (_("Accounts and security"), [(label, None) for label in SECURITY_APPS]),
     ]
 
 
 class SiteAdmin(admin.AdminSite):
-    site_header = _("Lianes coopération — administration du site")
-    site_title = _("Administration Lianes coopération")
-    index_title = _("Que voulez-vous modifier ?")
+    site_header = _("Lianes coopération — site administration")
+    site_title = _("Lianes coopération administration")
+    index_title = _("What would you like to edit?")
 
     def admin_view(self, view, cacheable=False):
         """Every admin page, with lookups no database can hold answered as Django answers
@@ -95,7 +95,7 @@ class SiteAdmin(admin.AdminSite):
         count_new = getattr(model["model"], "count_new", None)
         new = count_new() if count_new else 0
         if new:
-            label = _("%(name)s (%(count)s nouvelle(s))") % {"name": model["name"], "count": new}
+            label = _("%(name)s (%(count)s new)") % {"name": model["name"], "count": new}
             model = {**model, "name": label}
         return model
 

@@ -3,8 +3,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_DESCRIPTION = _(
-    "Lianes coopération, réseau régional multi-acteurs de la coopération internationale "
-    "des Hauts-de-France, accompagne les collectivités dans leur action internationale."
+    "Lianes coopération, the multi-actor regional network for international cooperation in "
+    "Hauts-de-France, supports local authorities in their international action."
 )
 
 

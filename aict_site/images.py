@@ -27,12 +27,12 @@ def validate_image(file):
     whose name says what it is."""
     if file.size > MAX_BYTES:
         raise ValidationError(
-            _("L’image pèse plus de 5 Mo : réduisez-la avant de l’envoyer."), code="too_big"
+            _("The image is larger than 5 MB: reduce it before sending it."), code="too_big"
         )
     image_format, width, height = _decode(file, load=False)
     if image_format not in ALLOWED_FORMATS:
         raise ValidationError(
-            _("Format d’image non accepté (%(format)s) : utilisez JPEG, PNG ou WebP."),
+            _("Image format not accepted (%(format)s): use JPEG, PNG or WebP."),
             params={"format": image_format},
             code="format",
         )
@@ -40,15 +40,15 @@ def validate_image(file):
     if extension not in EXTENSIONS[image_format]:
         raise ValidationError(
             _(
-                "Le nom du fichier (%(extension)s) ne correspond pas à son contenu "
-                "(%(format)s) : renommez-le ou enregistrez-le au bon format."
+                "The file name (%(extension)s) does not match its content (%(format)s): rename "
+                "it or save it in the right format."
             ),
             params={"extension": extension or "—", "format": ALLOWED_FORMATS[image_format]},
             code="extension",
         )
     if width * height > MAX_PIXELS:
         raise ValidationError(
-            _("L’image est trop grande (%(width)s × %(height)s pixels) : 30 mégapixels au plus."),
+            _("The image is too large (%(width)s × %(height)s pixels): 30 megapixels at most."),
             params={"width": width, "height": height},
             code="pixels",
         )
@@ -68,7 +68,7 @@ def _decode(file, load):
                 image.verify()
     except UNREADABLE:
         raise ValidationError(
-            _("Ce fichier n’est pas une image valide (formats acceptés : JPEG, PNG, WebP)."),
+            _("This file is not a valid image (accepted formats: JPEG, PNG, WebP)."),
             # Not "invalid": a file field's own message for that code would replace this one.
             code="unreadable",
         ) from None

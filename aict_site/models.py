@@ -11,14 +11,14 @@ class Counter(models.Model):
     full, and a visitor who can fill it (by asking for many pages) could then reset the count.
     """
 
-    key = models.CharField(_("clé"), max_length=200, primary_key=True)
-    count = models.PositiveIntegerField(_("nombre"), default=0)
+    key = models.CharField(_("key"), max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
     # Seconds since the epoch: compared in SQL without time-zone conversions.
-    expires_at = models.BigIntegerField(_("expire à"), db_index=True)
+    expires_at = models.BigIntegerField(_("expires at"), db_index=True)
 
     class Meta:
-        verbose_name = _("compteur")
-        verbose_name_plural = _("compteurs")
+        verbose_name = _("counter")
+        verbose_name_plural = _("counters")
         ordering = ["key"]
 
     def __str__(self):

@@ -32,11 +32,11 @@ _builders = {}
 
 
 class Notified(models.Model):
-    notified_at = models.DateTimeField(_("équipe prévenue le"), null=True, blank=True)
-    notification_attempts = models.PositiveIntegerField(_("tentatives d’envoi"), default=0)
-    notification_error = models.CharField(_("dernière erreur d’envoi"), max_length=200, blank=True)
+    notified_at = models.DateTimeField(_("team notified on"), null=True, blank=True)
+    notification_attempts = models.PositiveIntegerField(_("sending attempts"), default=0)
+    notification_error = models.CharField(_("last sending error"), max_length=200, blank=True)
     notification_claimed_at = models.DateTimeField(
-        _("envoi en cours depuis"), null=True, blank=True, editable=False
+        _("being sent since"), null=True, blank=True, editable=False
     )
 
     class Meta:

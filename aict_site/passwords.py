@@ -19,9 +19,7 @@ from .ratelimit import hit
 
 logger = logging.getLogger(__name__)
 
-TOO_MANY = _(
-    "Trop de demandes de réinitialisation depuis votre connexion. Réessayez dans une heure."
-)
+TOO_MANY = _("Too many reset requests from your connection. Try again in an hour.")
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -31,7 +31,7 @@ AUTOCOMPLETE = {"name": "name", "email": "email", "organisation": "organization"
 
 def no_control_characters(value):
     if any(ord(char) < 32 for char in value):
-        raise ValidationError(_("Ce champ ne peut pas contenir de saut de ligne."))
+        raise ValidationError(_("This field cannot contain a line break."))
 
 
 class SpamRefused(Exception):
@@ -52,7 +52,7 @@ def first_use(token):
 
 class AntiSpamForm(forms.Form):
     # A field hidden from people (display: none); robots fill it in.
-    website = forms.CharField(required=False, label=_("Ne pas remplir ce champ"))
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
     shown_at = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -92,10 +92,10 @@ class AntiSpamForm(forms.Form):
         return fresh
 
 
-REFUSED = _("Votre message n’a pas pu être envoyé. Relisez-le, puis envoyez-le à nouveau.")
+REFUSED = _("Your message could not be sent. Read it again, then send it again.")
 TOO_MANY = _(
-    "Vous avez envoyé beaucoup de messages en peu de temps. Réessayez dans une heure, "
-    "ou appelez-nous : ce que vous avez écrit est conservé ci-dessous."
+    "You have sent many messages in a short time. Try again in an hour, or call us: what you "
+    "wrote is kept below."
 )
 
 

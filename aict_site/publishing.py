@@ -12,12 +12,12 @@ class PublishedQuerySet(models.QuerySet):
 
 class Publishable(models.Model):
     is_published = models.BooleanField(
-        _("publié"),
+        _("published"),
         default=False,
-        help_text=_("Décochez pour retirer du site sans supprimer."),
+        help_text=_("Untick to take it off the site without deleting it."),
     )
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modified on"), auto_now=True)
 
     objects = PublishedQuerySet.as_manager()
 

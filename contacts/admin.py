@@ -35,7 +35,7 @@ class OfficeAdmin(VersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("departements")
 
-    @admin.display(description=_("départements servis"))
+    @admin.display(description=_("départements served"))
     def served(self, office):
         return ", ".join(d.code for d in office.departements.all()) or "—"
 
@@ -61,11 +61,11 @@ class ContactSubjectAdmin(VersionAdmin):
 
 
 class NotifiedFilter(admin.SimpleListFilter):
-    title = _("équipe prévenue")
+    title = _("team notified")
     parameter_name = "notified"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("oui")), ("no", _("non : envoi à reprendre"))]
+        return [("yes", _("yes")), ("no", _("no: sending to retry"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -76,16 +76,16 @@ class NotifiedFilter(admin.SimpleListFilter):
 
 
 CSV_COLUMNS = [
-    ("created_at", _("reçue le")),
-    ("name", _("nom")),
-    ("email", _("adresse électronique")),
+    ("created_at", _("received on")),
+    ("name", _("name")),
+    ("email", _("email address")),
     ("organisation", _("organisation")),
-    ("authority_type", _("type de collectivité")),
+    ("authority_type", _("authority type")),
     ("departement", _("département")),
-    ("subject", _("objet")),
+    ("subject", _("subject")),
     ("message", _("message")),
-    ("status", _("statut")),
-    ("office", _("bureau")),
+    ("status", _("status")),
+    ("office", _("office")),
 ]
 
 
@@ -104,7 +104,7 @@ class ContactRequestAdmin(admin.ModelAdmin):
     ]  # fmt: skip
     fieldsets = [
         (
-            _("Ce que la personne a écrit"),
+            _("What the person wrote"),
             {
                 "fields": [
                     "created_at",
@@ -118,9 +118,9 @@ class ContactRequestAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Suivi"), {"fields": ["status", "assignee", "internal_notes"]}),
+        (_("Follow-up"), {"fields": ["status", "assignee", "internal_notes"]}),
         (
-            _("Notification de l’équipe"),
+            _("Team notification"),
             {"fields": ["office", "notified_at", "notification_attempts", "notification_error"]},
         ),
     ]
@@ -132,21 +132,21 @@ class ContactRequestAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description=_("équipe prévenue"), boolean=True, ordering="notified_at")
+    @admin.display(description=_("team notified"), boolean=True, ordering="notified_at")
     def notified(self, contact_request):
         return contact_request.notified_at is not None
 
-    @admin.action(description=_("Marquer « en cours »"), permissions=["change"])
+    @admin.action(description=_("Mark “in progress”"), permissions=["change"])
     def mark_in_progress(self, request, queryset):
         updated = queryset.update(status=ContactRequest.Status.IN_PROGRESS)
-        self.message_user(request, _("%(count)s demande(s) en cours.") % {"count": updated})
+        self.message_user(request, _("%(count)s request(s) in progress.") % {"count": updated})
 
-    @admin.action(description=_("Marquer « traitée »"), permissions=["change"])
+    @admin.action(description=_("Mark “handled”"), permissions=["change"])
     def mark_handled(self, request, queryset):
         updated = queryset.update(status=ContactRequest.Status.HANDLED)
-        self.message_user(request, _("%(count)s demande(s) traitée(s).") % {"count": updated})
+        self.message_user(request, _("%(count)s request(s) handled.") % {"count": updated})
 
-    @admin.action(description=_("Exporter en CSV (Excel)"), permissions=["view"])
+    @admin.action(description=_("Export as CSV (Excel)"), permissions=["view"])
     def export_csv(self, request, queryset):
         stamp = timezone.localtime().strftime("%Y-%m-%d")
         requests = queryset.select_related("authority_type", "departement", "subject", "office")
@@ -158,7 +158,7 @@ class ContactRequestAdmin(admin.ModelAdmin):
         )
 
     @admin.action(
-        description=_("Exporter toutes les données des personnes sélectionnées (JSON)"),
+        description=_("Export all the data of the selected people (JSON)"),
         permissions=["view"],
     )
     def export_personal_data(self, request, queryset):
@@ -170,7 +170,7 @@ class ContactRequestAdmin(admin.ModelAdmin):
         return response
 
     @admin.action(
-        description=_("Effacer toutes les données des personnes sélectionnées"),
+        description=_("Erase all the data of the selected people"),
         permissions=["delete"],
     )
     def erase_personal_data(self, request, queryset):
@@ -178,6 +178,6 @@ class ContactRequestAdmin(admin.ModelAdmin):
         deleted = personal_data.erase(emails, request.user)
         self.message_user(
             request,
-            _("Données effacées : %(count)s enregistrement(s).") % {"count": deleted},
+            _("Data erased: %(count)s record(s).") % {"count": deleted},
             messages.SUCCESS,
         )

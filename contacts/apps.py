@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ContactsConfig(AppConfig):
     name = "contacts"
-    verbose_name = _("Réseau et contacts")
+    verbose_name = _("Network and contacts")
 
     def ready(self):
         from aict_site import notifying, personal_data

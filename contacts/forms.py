@@ -14,17 +14,17 @@ class ContactForm(AntiSpamForm, forms.ModelForm):
             "name", "email", "organisation", "authority_type", "departement", "subject", "message",
         ]  # fmt: skip
         labels = {
-            "name": _("Votre nom"),
-            "email": _("Votre adresse électronique"),
-            "organisation": _("Votre collectivité ou organisation"),
-            "authority_type": _("Type de collectivité (facultatif)"),
-            "departement": _("Votre département (facultatif)"),
-            "subject": _("Objet de votre demande"),
-            "message": _("Votre message"),
+            "name": _("Your name"),
+            "email": _("Your email address"),
+            "organisation": _("Your authority or organisation"),
+            "authority_type": _("Authority type (optional)"),
+            "departement": _("Your département (optional)"),
+            "subject": _("Subject of your request"),
+            "message": _("Your message"),
         }
         help_texts = {
-            "email": _("Pour vous répondre, par exemple : prenom.nom@mairie.fr"),
-            "message": _("5 000 caractères au plus."),
+            "email": _("So that we can answer you, for example: firstname.lastname@town-hall.fr"),
+            "message": _("5,000 characters at most."),
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 8})}
 
@@ -32,9 +32,9 @@ class ContactForm(AntiSpamForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["subject"].queryset = ContactSubject.objects.published()
         self.fields["subject"].required = True
-        self.fields["subject"].empty_label = _("Choisissez un objet")
+        self.fields["subject"].empty_label = _("Choose a subject")
         self.fields["authority_type"].queryset = AuthorityType.objects.all()
-        self.fields["authority_type"].empty_label = _("Non précisé")
+        self.fields["authority_type"].empty_label = _("Not specified")
         self.fields["departement"].queryset = Departement.objects.all()
-        self.fields["departement"].empty_label = _("Non précisé")
+        self.fields["departement"].empty_label = _("Not specified")
         self.fields["message"].widget.attrs["maxlength"] = 5000

@@ -18,15 +18,15 @@ LOGO_HEIGHT = 120
 class ContactSubject(models.Model):
     """A subject visitors pick in the contact form."""
 
-    name = models.CharField(_("intitulé"), max_length=120, unique=True)
-    position = models.PositiveIntegerField(_("ordre"), default=0)
-    is_published = models.BooleanField(_("proposé dans le formulaire"), default=True)
+    name = models.CharField(_("label"), max_length=120, unique=True)
+    position = models.PositiveIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("offered in the form"), default=True)
 
     objects = PublishedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("objet de demande")
-        verbose_name_plural = _("objets de demande")
+        verbose_name = _("request subject")
+        verbose_name_plural = _("request subjects")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -34,26 +34,26 @@ class ContactSubject(models.Model):
 
 
 class Office(Publishable):
-    name = models.CharField(_("nom"), max_length=120)
+    name = models.CharField(_("name"), max_length=120)
     address_lines = models.TextField(
-        _("adresse"), help_text=_("Une ligne par ligne d’adresse, sans le code postal ni la ville.")
+        _("address"), help_text=_("One line per address line, without the postcode or the town.")
     )
-    postal_code = models.CharField(_("code postal"), max_length=10)
-    city = models.CharField(_("ville"), max_length=80)
-    opening_hours = models.CharField(_("horaires d’ouverture"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=10)
+    city = models.CharField(_("town"), max_length=80)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
     notify_email = models.EmailField(
-        _("adresse qui reçoit les demandes"),
+        _("address that receives the requests"),
         blank=True,
-        help_text=_("Les demandes des départements servis par ce bureau y sont envoyées."),
+        help_text=_("Requests from the départements this office serves are sent there."),
     )
     departements = models.ManyToManyField(
-        Departement, verbose_name=_("départements servis"), blank=True, related_name="offices"
+        Departement, verbose_name=_("départements served"), blank=True, related_name="offices"
     )
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("bureau")
-        verbose_name_plural = _("bureaux")
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -70,20 +70,20 @@ class Office(Publishable):
 
 
 class Person(Publishable):
-    name = models.CharField(_("nom"), max_length=120)
-    role = models.CharField(_("fonction"), max_length=200)
-    email = models.EmailField(_("adresse électronique"), blank=True)
-    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("job title"), max_length=200)
+    email = models.EmailField(_("email address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
     is_main_contact = models.BooleanField(
-        _("contact principal"),
+        _("main contact"),
         default=False,
-        help_text=_("Affiché dans l’encadré « Votre contact » des pages."),
+        help_text=_("Shown in the “Your contact” box of the pages."),
     )
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("personne")
-        verbose_name_plural = _("personnes")
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -98,8 +98,8 @@ class Person(Publishable):
 
 
 class Partner(Publishable):
-    name = models.CharField(_("nom"), max_length=200)
-    url = models.URLField(_("site web"), blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    url = models.URLField(_("website"), blank=True)
     logo = models.ImageField(
         _("logo"),
         upload_to="partners/",
@@ -107,11 +107,11 @@ class Partner(Publishable):
         validators=[validate_image],
         width_field="logo_width",
         height_field="logo_height",
-        help_text=_("JPEG, PNG ou WebP. Tant qu’il manque, le nom du partenaire est affiché."),
+        help_text=_("JPEG, PNG or WebP. While it is missing, the partner's name is shown."),
     )
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     logo_display = ImageSpecField(
         source="logo",
@@ -120,8 +120,8 @@ class Partner(Publishable):
     )
 
     class Meta:
-        verbose_name = _("partenaire")
-        verbose_name_plural = _("partenaires")
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -149,16 +149,16 @@ class ContactRequest(Notified):
     """What a visitor wrote through the contact form. Never edited, only handled."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("nouvelle")
-        IN_PROGRESS = "in_progress", _("en cours")
-        HANDLED = "handled", _("traitée")
+        NEW = "new", _("new")
+        IN_PROGRESS = "in_progress", _("in progress")
+        HANDLED = "handled", _("handled")
 
-    name = models.CharField(_("nom"), max_length=120)
-    email = models.EmailField(_("adresse électronique"), max_length=254)
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email address"), max_length=254)
     organisation = models.CharField(_("organisation"), max_length=200)
     authority_type = models.ForeignKey(
         AuthorityType,
-        verbose_name=_("type de collectivité"),
+        verbose_name=_("authority type"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -167,34 +167,34 @@ class ContactRequest(Notified):
         Departement, verbose_name=_("département"), on_delete=models.SET_NULL, null=True, blank=True
     )
     subject = models.ForeignKey(
-        ContactSubject, verbose_name=_("objet"), on_delete=models.SET_NULL, null=True
+        ContactSubject, verbose_name=_("subject"), on_delete=models.SET_NULL, null=True
     )
     message = models.TextField(_("message"), max_length=5000)
-    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("received on"), auto_now_add=True, db_index=True)
     office = models.ForeignKey(
         Office,
-        verbose_name=_("bureau destinataire"),
+        verbose_name=_("receiving office"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="requests",
     )
     status = models.CharField(
-        _("statut"), max_length=20, choices=Status, default=Status.NEW, db_index=True
+        _("status"), max_length=20, choices=Status, default=Status.NEW, db_index=True
     )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("suivie par"),
+        verbose_name=_("followed up by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
-    internal_notes = models.TextField(_("notes internes"), blank=True)
+    internal_notes = models.TextField(_("internal notes"), blank=True)
 
     class Meta:
-        verbose_name = _("demande de contact")
-        verbose_name_plural = _("demandes de contact")
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["notified_at"], name="contacts_request_pending")]
 

@@ -28,7 +28,7 @@ def route(contact_request):
 
 
 def build_message(contact_request):
-    subject_name = contact_request.subject.name if contact_request.subject else _("Autre")
+    subject_name = contact_request.subject.name if contact_request.subject else _("Other")
     # Header values come from visitors: keep them on one line.
     subject = _("[Site] %(subject)s — %(name)s") % {
         "subject": subject_name,

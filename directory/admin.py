@@ -40,7 +40,7 @@ class AuthorityAdmin(VersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(cooperation_total=Count("cooperations"))
 
-    @admin.display(description=_("coopérations"), ordering="cooperation_total")
+    @admin.display(description=_("cooperations"), ordering="cooperation_total")
     def cooperation_count(self, authority):
         return authority.cooperation_total
 
@@ -59,7 +59,7 @@ class AuthorityAdmin(VersionAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         context = {**self.admin_site.each_context(request), "opts": self.model._meta,
-                   "title": _("Importer des collectivités et coopérations (CSV)"),
+                   "title": _("Import authorities and cooperations (CSV)"),
                    "columns": importer.COLUMNS}  # fmt: skip
         signer = signing.Signer(salt="directory.authority-import")
         if request.method == "POST" and "confirm" in request.POST:
@@ -76,24 +76,24 @@ class AuthorityAdmin(VersionAdmin):
                 authorities, cooperations = importer.write(plan)
             except ValidationError as error:
                 messages.error(
-                    request, _("Import annulé : %(error)s") % {"error": "; ".join(error.messages)}
+                    request, _("Import cancelled: %(error)s") % {"error": "; ".join(error.messages)}
                 )
                 return TemplateResponse(request, "admin/directory/authority/import.html", context)
             messages.success(
                 request,
-                _("Import terminé : %(a)s collectivité(s), %(c)s coopération(s).")
+                _("Import finished: %(a)s authority(ies), %(c)s cooperation(s).")
                 % {"a": authorities, "c": cooperations},
             )
             return redirect("admin:directory_authority_changelist")
         if request.method == "POST":
             upload = request.FILES.get("file")
             if upload is None or upload.size > 2 * 1024 * 1024:
-                messages.error(request, _("Choisissez un fichier CSV de 2 Mo au plus."))
+                messages.error(request, _("Choose a CSV file of 2 MB at most."))
             else:
                 try:
                     text = normalize_newlines(upload.read().decode("utf-8-sig"))
                 except UnicodeDecodeError:
-                    messages.error(request, _("Le fichier doit être enregistré en UTF-8."))
+                    messages.error(request, _("The file must be saved as UTF-8."))
                 else:
                     plan = importer.read(text)
                     context.update(plan=plan, payload=signer.sign(text))

@@ -6,7 +6,7 @@ class DirectoryConfig(AppConfig):
     """The region's authorities engaged abroad: list, map, filters, exports and CSV import."""
 
     name = "directory"
-    verbose_name = _("Collectivités engagées")
+    verbose_name = _("Engaged authorities")
 
     def ready(self):
         from aict_site import search

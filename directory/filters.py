@@ -8,30 +8,30 @@ from .models import Authority
 
 class AuthorityFilter(django_filters.FilterSet):
     type = django_filters.ModelChoiceFilter(
-        label=_("Type de collectivité"),
+        label=_("Authority type"),
         field_name="kind",
         queryset=AuthorityType.objects.all(),
-        empty_label=_("Tous les types"),
+        empty_label=_("All types"),
     )
     departement = django_filters.ModelChoiceFilter(
         label=_("Département"),
         queryset=Departement.objects.all(),
         to_field_name="code",
-        empty_label=_("Tous les départements"),
+        empty_label=_("All départements"),
     )
     pays = django_filters.ModelChoiceFilter(
-        label=_("Pays partenaire"),
+        label=_("Partner country"),
         queryset=None,
         to_field_name="code",
         method="filter_country",
-        empty_label=_("Tous les pays"),
+        empty_label=_("All countries"),
     )
     theme = django_filters.ModelChoiceFilter(
-        label=_("Thème"),
+        label=_("Theme"),
         queryset=None,
         to_field_name="slug",
         method="filter_theme",
-        empty_label=_("Tous les thèmes"),
+        empty_label=_("All themes"),
     )
 
     class Meta:

@@ -48,7 +48,7 @@ def read(text):
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=sniff(text))
     missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
     if missing:
-        plan.errors.append(_("Colonnes manquantes : %(cols)s.") % {"cols": ", ".join(missing)})
+        plan.errors.append(_("Missing columns: %(cols)s.") % {"cols": ", ".join(missing)})
         return plan
     kinds = {k.name.lower(): k for k in AuthorityType.objects.all()}
     departements = {d.code: d for d in Departement.objects.all()}
@@ -59,23 +59,21 @@ def read(text):
     url = URLValidator(schemes=["http", "https"])
     for number, raw in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
-            plan.errors.append(
-                _("Plus de %(max)s lignes : découpez le fichier.") % {"max": MAX_ROWS}
-            )
+            plan.errors.append(_("More than %(max)s lines: split the file.") % {"max": MAX_ROWS})
             break
         row = {name: (raw.get(name) or "").strip() for name in COLUMNS}
         problems = []
         if not row["collectivite"]:
-            problems.append(_("le nom de la collectivité manque"))
+            problems.append(_("the authority's name is missing"))
         kind = kinds.get(row["type"].lower())
         if kind is None:
-            problems.append(_("type « %(value)s » inconnu") % {"value": row["type"]})
+            problems.append(_("unknown type “%(value)s”") % {"value": row["type"]})
         departement = None
         if row["departement"]:
             departement = departements.get(row["departement"].zfill(2))
             if departement is None:
                 problems.append(
-                    _("département « %(value)s » inconnu (02, 59, 60, 62 ou 80)")
+                    _("unknown département “%(value)s” (02, 59, 60, 62 or 80)")
                     % {"value": row["departement"]}
                 )
         country = None
@@ -83,27 +81,27 @@ def read(text):
             code = row["pays_code"].upper()
             if len(code) != 2 or not code.isalpha():
                 problems.append(
-                    _("code pays « %(value)s » mal formé (deux lettres ISO 3166-1)")
+                    _("malformed country code “%(value)s” (two letters, ISO 3166-1)")
                     % {"value": row["pays_code"]}
                 )
             elif code not in countries:
                 problems.append(
-                    _("pays « %(value)s » absent de la liste des pays") % {"value": code}
+                    _("country “%(value)s” not in the list of countries") % {"value": code}
                 )
             else:
                 country = countries[code]
             if not row["collectivite_partenaire"]:
-                problems.append(_("la collectivité partenaire manque"))
+                problems.append(_("the partner authority is missing"))
         row_themes = []
         for name in filter(None, (t.strip() for t in row["themes"].split("|"))):
             theme = themes.get(name) or themes.get(name.lower())
             if theme is None:
-                problems.append(_("thème « %(value)s » inconnu") % {"value": name})
+                problems.append(_("unknown theme “%(value)s”") % {"value": name})
             else:
                 row_themes.append(theme)
         if row["code_insee_siren"] and not CODE.match(row["code_insee_siren"]):
             problems.append(
-                _("code « %(value)s » invalide (5 caractères INSEE ou 9 chiffres SIREN)")
+                _("invalid code “%(value)s” (5 INSEE characters or 9 SIREN digits)")
                 % {"value": row["code_insee_siren"]}
             )
         numbers = {}
@@ -113,7 +111,7 @@ def read(text):
                     numbers[f"{column}_number"] = int(row[column].replace(" ", ""))
                 except ValueError:
                     problems.append(
-                        _("« %(value)s » n’est pas un nombre (%(column)s)")
+                        _("“%(value)s” is not a number (%(column)s)")
                         % {"value": row[column], "column": column}
                     )
         for column in ("site_web", "lien"):
@@ -121,23 +119,21 @@ def read(text):
                 try:
                     url(row[column])
                 except ValidationError:
-                    problems.append(
-                        _("adresse web « %(value)s » invalide") % {"value": row[column]}
-                    )
+                    problems.append(_("invalid web address “%(value)s”") % {"value": row[column]})
         if "\x00" in "".join(row.values()):
-            problems.append(_("caractère nul (0x00) non accepté"))
+            problems.append(_("null character (0x00) not accepted"))
         else:
             problems += database_limits(row, kind, departement, numbers)
         if problems:
             plan.errors.append(
-                _("Ligne %(number)s : %(problems)s.")
+                _("Line %(number)s: %(problems)s.")
                 % {"number": number, "problems": " ; ".join(problems)}
             )
             continue
         plan.rows.append({**row, "kind": kind, "departement_obj": departement, "country": country,
                           "theme_objs": row_themes, **numbers})  # fmt: skip
     if not plan.rows and not plan.errors:
-        plan.errors.append(_("Le fichier ne contient aucune ligne."))
+        plan.errors.append(_("The file holds no line."))
     return plan
 
 

@@ -29,8 +29,8 @@ class AuthorityQuerySet(PublishedQuerySet):
 class Authority(Publishable):
     """A local authority of the region engaged in international action."""
 
-    name = models.CharField(_("nom"), max_length=200)
-    slug = models.SlugField(_("adresse (slug)"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address (slug)"), max_length=200, unique=True)
     kind = models.ForeignKey(
         AuthorityType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="authorities"
     )
@@ -41,25 +41,25 @@ class Authority(Publishable):
         related_name="authorities",
         null=True,
         blank=True,
-        help_text=_("Laissez vide pour la Région."),
+        help_text=_("Leave empty for the Région."),
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     code = models.CharField(
-        _("code INSEE ou SIREN"),
+        _("INSEE or SIREN code"),
         max_length=9,
         blank=True,
         validators=[
             RegexValidator(
-                r"^(\d[\dAB]\d{3}|\d{9})$", _("5 caractères (code INSEE) ou 9 chiffres (SIREN).")
+                r"^(\d[\dAB]\d{3}|\d{9})$", _("5 characters (INSEE code) or 9 digits (SIREN).")
             )
         ],
     )
-    website = models.URLField(_("site web"), blank=True)
-    description = models.TextField(_("présentation courte"), blank=True, max_length=1000)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("short presentation"), blank=True, max_length=1000)
     logo = models.ImageField(
         _("logo"), upload_to="authorities/", blank=True, validators=[validate_image]
     )
-    is_partner = models.BooleanField(_("partenaire du réseau"), default=False)
+    is_partner = models.BooleanField(_("partner of the network"), default=False)
     search_text = models.TextField(editable=False, blank=True)
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
     search_vector = SearchVectorField(null=True, editable=False)
@@ -67,8 +67,8 @@ class Authority(Publishable):
     objects = AuthorityQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("collectivité engagée")
-        verbose_name_plural = _("collectivités engagées")
+        verbose_name = _("engaged authority")
+        verbose_name_plural = _("engaged authorities")
         ordering = ["name"]
 
     def __str__(self):
@@ -87,39 +87,39 @@ class Cooperation(models.Model):
 
     authority = models.ForeignKey(
         Authority,
-        verbose_name=_("collectivité"),
+        verbose_name=_("authority"),
         on_delete=models.CASCADE,
         related_name="cooperations",
     )
-    partner_name = models.CharField(_("collectivité partenaire"), max_length=200)
+    partner_name = models.CharField(_("partner authority"), max_length=200)
     country = models.ForeignKey(
         Country,
-        verbose_name=_("pays"),
+        verbose_name=_("country"),
         on_delete=models.PROTECT,
         related_name="cooperations",
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
     since_year = models.PositiveSmallIntegerField(
-        _("depuis"),
+        _("since"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
-    is_current = models.BooleanField(_("en cours"), default=True)
-    link = models.URLField(_("lien (source publique)"), blank=True)
+    is_current = models.BooleanField(_("in progress"), default=True)
+    link = models.URLField(_("link (public source)"), blank=True)
     scheme = models.ForeignKey(
         "funding.Scheme",
-        verbose_name=_("financement obtenu"),
+        verbose_name=_("funding obtained"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    updated_at = models.DateTimeField(_("modified on"), auto_now=True)
 
     class Meta:
-        verbose_name = _("coopération")
-        verbose_name_plural = _("coopérations")
+        verbose_name = _("cooperation")
+        verbose_name_plural = _("cooperations")
         ordering = ["country__name", "partner_name"]
 
     def __str__(self):

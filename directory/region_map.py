@@ -41,10 +41,10 @@ LABELS = {"59": (3.55, 50.3), "62": (2.25, 50.5), "80": (2.35, 49.9), "60": (2.4
 VIEWBOX = "0 0 420 470"
 SHADES = [(0, "shade-0"), (1, "shade-1"), (3, "shade-2"), (6, "shade-3")]
 LEGEND = [
-    ("shade-0", _("aucune")),
-    ("shade-1", _("1 ou 2")),
-    ("shade-2", _("3 à 5")),
-    ("shade-3", _("6 ou plus")),
+    ("shade-0", _("none")),
+    ("shade-1", _("1 or 2")),
+    ("shade-2", _("3 to 5")),
+    ("shade-3", _("6 or more")),
 ]
 
 

@@ -14,7 +14,7 @@ class AuthoritySource(Source):
         return Authority.objects.published()
 
     def kind(self, row):
-        return _("Collectivité engagée — %(kind)s") % {"kind": row["kind__name"]}
+        return _("Engaged authority — %(kind)s") % {"kind": row["kind__name"]}
 
     def title(self, row):
         return row["name"]

@@ -79,7 +79,7 @@ class AuthorityDetailView(DetailView):
             for country, items in groupby(cooperations, key=lambda c: c.country)
         ]
         context["breadcrumbs"] = [
-            (_("Collectivités engagées"), reverse("directory:authority-list")),
+            (_("Engaged authorities"), reverse("directory:authority-list")),
             (self.object.name, None),
         ]
         return context
@@ -101,7 +101,7 @@ class CountryView(ListView):
         context = super().get_context_data(**kwargs)
         context["country"] = self.country
         context["breadcrumbs"] = [
-            (_("Collectivités engagées"), reverse("directory:authority-list")),
+            (_("Engaged authorities"), reverse("directory:authority-list")),
             (self.country.name, None),
         ]
         return context
@@ -123,7 +123,7 @@ def export_csv(request):
 def export_json(request):
     changed = exports.last_change()
     payload = {
-        "titre": _("Collectivités des Hauts-de-France engagées dans l’action internationale"),
+        "titre": _("Authorities of Hauts-de-France engaged in international action"),
         "producteur": "Lianes coopération",
         "licence": exports.LICENCE,
         "licence_url": exports.LICENCE_URL,

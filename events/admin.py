@@ -32,7 +32,7 @@ class Timing(admin.SimpleListFilter):
     parameter_name = "quand"
 
     def lookups(self, request, model_admin):
-        return [("a-venir", _("à venir")), ("passe", _("passés"))]
+        return [("a-venir", _("upcoming")), ("passe", _("past"))]
 
     def queryset(self, request, queryset):
         now = timezone.now()
@@ -44,12 +44,12 @@ class Timing(admin.SimpleListFilter):
 
 
 REGISTRANT_COLUMNS = [
-    ("name", _("nom")),
-    ("email", _("adresse électronique")),
+    ("name", _("name")),
+    ("email", _("email address")),
     ("organisation", _("organisation")),
-    ("authority_type", _("type de collectivité")),
-    ("status", _("statut")),
-    ("created_at", _("inscrite le")),
+    ("authority_type", _("authority type")),
+    ("status", _("status")),
+    ("created_at", _("registered on")),
 ]
 
 
@@ -68,25 +68,25 @@ class EventAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "summary", "description", "audience"]}),
         (
-            _("Date et lieu"),
+            _("Date and place"),
             {"fields": [("starts_at", "ends_at"), "place", "office", "address", "online_url"]},
         ),
-        (_("Inscriptions"), {"fields": ["is_registration_open", "capacity"]}),
-        (_("Liens et publication"), {"fields": ["schemes", "is_published"]}),
+        (_("Registrations"), {"fields": ["is_registration_open", "capacity"]}),
+        (_("Links and publication"), {"fields": ["schemes", "is_published"]}),
     ]
 
-    @admin.display(description=_("inscrits confirmés"))
+    @admin.display(description=_("confirmed registrants"))
     def confirmed(self, event):
         return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
 
-    @admin.action(description=_("Clore les inscriptions"), permissions=["change"])
+    @admin.action(description=_("Close registrations"), permissions=["change"])
     def close_registration(self, request, queryset):
         count = queryset.update(is_registration_open=False)
         self.message_user(
-            request, _("Inscriptions closes pour %(count)s événement(s).") % {"count": count}
+            request, _("Registrations closed for %(count)s event(s).") % {"count": count}
         )
 
-    @admin.action(description=_("Exporter les inscrits en CSV (Excel)"), permissions=["view"])
+    @admin.action(description=_("Export the registrants as CSV (Excel)"), permissions=["view"])
     def export_registrants(self, request, queryset):
         registrations = (
             Registration.objects.filter(event__in=queryset)
@@ -95,7 +95,7 @@ class EventAdmin(VersionAdmin):
         )
         return csv_response(
             "inscrits.csv",
-            [_("événement"), *(label for _field, label in REGISTRANT_COLUMNS)],
+            [_("event"), *(label for _field, label in REGISTRANT_COLUMNS)],
             (
                 [registration.event.title, *record_cells(registration, REGISTRANT_COLUMNS)]
                 for registration in registrations
@@ -117,13 +117,13 @@ class RegistrationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description=_("équipe prévenue"), boolean=True)
+    @admin.display(description=_("team notified"), boolean=True)
     def notified(self, registration):
         return registration.notified_at is not None
 
-    @admin.action(description=_("Confirmer (sortir de la liste d’attente)"), permissions=["change"])
+    @admin.action(description=_("Confirm (take off the waiting list)"), permissions=["change"])
     def confirm_from_waiting_list(self, request, queryset):
         count = queryset.filter(status=Registration.Status.WAITING).update(
             status=Registration.Status.CONFIRMED
         )
-        self.message_user(request, _("%(count)s inscription(s) confirmée(s).") % {"count": count})
+        self.message_user(request, _("%(count)s registration(s) confirmed.") % {"count": count})

@@ -13,7 +13,7 @@ def uid_for(event):
 
 def where(event):
     if event.place == event.Place.ONLINE:
-        return _("En ligne")
+        return _("Online")
     if event.place == event.Place.OFFICE and event.office:
         return ", ".join([*event.office.lines, f"{event.office.postal_code} {event.office.city}"])
     return event.address

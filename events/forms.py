@@ -13,21 +13,21 @@ class RegistrationForm(AntiSpamForm, forms.ModelForm):
         model = Registration
         fields = ["name", "email", "organisation", "authority_type"]
         labels = {
-            "name": _("Votre nom"),
-            "email": _("Votre adresse électronique"),
-            "organisation": _("Votre collectivité ou organisation"),
-            "authority_type": _("Type de collectivité (facultatif)"),
+            "name": _("Your name"),
+            "email": _("Your email address"),
+            "organisation": _("Your authority or organisation"),
+            "authority_type": _("Authority type (optional)"),
         }
 
     ALREADY_REGISTERED = _(
-        "Cette adresse est déjà inscrite à cet événement : une seule inscription par personne."
+        "This address is already registered for this event: one registration per person."
     )
 
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
         self.fields["authority_type"].queryset = AuthorityType.objects.all()
-        self.fields["authority_type"].empty_label = _("Non précisé")
+        self.fields["authority_type"].empty_label = _("Not specified")
 
     def clean_email(self):
         email = self.cleaned_data["email"]

@@ -17,12 +17,12 @@ from reference.models import AuthorityType
 
 
 class EventKind(models.Model):
-    name = models.CharField(_("nom"), max_length=80, unique=True)
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("type d’événement")
-        verbose_name_plural = _("types d’événement")
+        verbose_name = _("event type")
+        verbose_name_plural = _("event types")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -40,39 +40,39 @@ class EventQuerySet(PublishedQuerySet):
 
 class Event(Publishable):
     class Place(models.TextChoices):
-        OFFICE = "office", _("un bureau du réseau")
-        ADDRESS = "address", _("une autre adresse")
-        ONLINE = "online", _("en ligne")
+        OFFICE = "office", _("an office of the network")
+        ADDRESS = "address", _("another address")
+        ONLINE = "online", _("online")
 
-    title = models.CharField(_("titre"), max_length=200)
-    slug = models.SlugField(_("adresse (slug)"), max_length=200, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address (slug)"), max_length=200, unique=True)
     kind = models.ForeignKey(EventKind, verbose_name=_("type"), on_delete=models.PROTECT)
-    starts_at = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
-    ends_at = models.DateTimeField(_("fin"), help_text=_("Heure de Paris."))
-    place = models.CharField(_("lieu"), max_length=10, choices=Place, default=Place.OFFICE)
+    starts_at = models.DateTimeField(_("start"), help_text=_("Paris time."))
+    ends_at = models.DateTimeField(_("end"), help_text=_("Paris time."))
+    place = models.CharField(_("place"), max_length=10, choices=Place, default=Place.OFFICE)
     office = models.ForeignKey(
         "contacts.Office",
-        verbose_name=_("bureau"),
+        verbose_name=_("office"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
-    address = models.CharField(_("adresse"), max_length=300, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
     online_url = models.URLField(
-        _("lien de connexion"),
+        _("connection link"),
         blank=True,
-        help_text=_("Montré seulement aux personnes inscrites, sur leur page de confirmation."),
+        help_text=_("Shown only to registered people, on their confirmation page."),
     )
-    audience = models.CharField(_("public"), max_length=200, blank=True)
-    summary = models.TextField(_("résumé"))
+    audience = models.CharField(_("audience"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"))
     description = RichTextField(_("description"), blank=True)
     schemes = models.ManyToManyField(
-        "funding.Scheme", verbose_name=_("financements liés"), blank=True, related_name="+"
+        "funding.Scheme", verbose_name=_("related funding"), blank=True, related_name="+"
     )
-    is_registration_open = models.BooleanField(_("inscriptions ouvertes"), default=True)
+    is_registration_open = models.BooleanField(_("registrations open"), default=True)
     capacity = models.PositiveIntegerField(
-        _("nombre de places"), null=True, blank=True, help_text=_("Vide : sans limite.")
+        _("number of places"), null=True, blank=True, help_text=_("Empty: no limit.")
     )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     search_text = models.TextField(editable=False, blank=True)
@@ -82,14 +82,14 @@ class Event(Publishable):
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("événement")
-        verbose_name_plural = _("événements")
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         ordering = ["starts_at"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")),
                 name="events_event_ends_after_start",
-                violation_error_message=_("La fin doit être postérieure au début."),
+                violation_error_message=_("The end must come after the start."),
             )
         ]
 
@@ -105,13 +105,13 @@ class Event(Publishable):
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("La fin doit être postérieure au début.")})
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
         if self.place == self.Place.OFFICE and not self.office_id:
-            raise ValidationError({"office": _("Choisissez le bureau.")})
+            raise ValidationError({"office": _("Choose the office.")})
         if self.place == self.Place.ADDRESS and not self.address:
-            raise ValidationError({"address": _("Indiquez l’adresse.")})
+            raise ValidationError({"address": _("Give the address.")})
         if self.place == self.Place.ONLINE and not self.online_url:
-            raise ValidationError({"online_url": _("Indiquez le lien de connexion.")})
+            raise ValidationError({"online_url": _("Give the connection link.")})
 
     def is_over(self, now=None):
         return self.ends_at <= (now or timezone.now())
@@ -122,29 +122,29 @@ class Event(Publishable):
 
 class Registration(Notified):
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("confirmée")
-        WAITING = "waiting", _("liste d’attente")
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITING = "waiting", _("waiting list")
 
     event = models.ForeignKey(
-        Event, verbose_name=_("événement"), on_delete=models.CASCADE, related_name="registrations"
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
     )
-    name = models.CharField(_("nom"), max_length=120)
-    email = models.EmailField(_("adresse électronique"))
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email address"))
     organisation = models.CharField(_("organisation"), max_length=200)
     authority_type = models.ForeignKey(
         AuthorityType,
-        verbose_name=_("type de collectivité"),
+        verbose_name=_("authority type"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
-    status = models.CharField(_("statut"), max_length=10, choices=Status, db_index=True)
-    created_at = models.DateTimeField(_("inscrite le"), auto_now_add=True, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, db_index=True)
+    created_at = models.DateTimeField(_("registered on"), auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name = _("inscription")
-        verbose_name_plural = _("inscriptions")
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
         ordering = ["created_at"]
         constraints = [
             # One person, one seat: an address registers once per event, whatever its case.
@@ -152,7 +152,7 @@ class Registration(Notified):
                 "event",
                 Lower("email"),
                 name="events_registration_one_per_address",
-                violation_error_message=_("Cette adresse est déjà inscrite à cet événement."),
+                violation_error_message=_("This address is already registered for this event."),
             )
         ]
 

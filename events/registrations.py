@@ -73,7 +73,7 @@ def recipients_for(registration):
 
 def build_message(registration):
     event = registration.event
-    subject = _("[Site] Inscription (%(status)s) : %(event)s — %(name)s") % {
+    subject = _("[Site] Registration (%(status)s): %(event)s — %(name)s") % {
         "status": registration.get_status_display(),
         "event": event.title,
         "name": registration.name,

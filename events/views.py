@@ -62,7 +62,7 @@ class EventDetailView(PublicFormMixin, DetailView):
         if not event.accepts_registrations():
             return self.refuse(
                 RegistrationForm(data=request.POST),
-                _("Les inscriptions à cet événement sont closes."),
+                _("Registrations for this event are closed."),
                 400,
             )
         form = RegistrationForm(data=request.POST, event=event)
@@ -101,7 +101,7 @@ class RegisteredView(TemplateView):
 
 def upcoming_ics(request):
     events = Event.objects.upcoming().select_related("office")
-    calendar = calendar_of(events, request.build_absolute_uri, _("Agenda de Lianes coopération"))
+    calendar = calendar_of(events, request.build_absolute_uri, _("Lianes coopération's agenda"))
     return ics_response(calendar, "agenda.ics")
 
 

@@ -27,11 +27,11 @@ class CallInline(admin.StackedInline):
 
 
 class CallState(admin.SimpleListFilter):
-    title = _("appels")
+    title = _("calls")
     parameter_name = "appels"
 
     def lookups(self, request, model_admin):
-        return [("ouvert", _("un appel ouvert")), ("30j", _("clôture dans les 30 jours"))]
+        return [("ouvert", _("an open call")), ("30j", _("closing within 30 days"))]
 
     def queryset(self, request, queryset):
         now = timezone.now()
@@ -56,21 +56,21 @@ class SchemeAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["funder", "title", "slug", "kind", "summary", "description"]}),
         (
-            _("À qui et pour quoi"),
+            _("For whom and for what"),
             {"fields": ["eligible_authority_types", "themes", "countries"]},
         ),
         (
-            _("Montants (seulement s’ils sont sourcés)"),
+            _("Amounts (only when sourced)"),
             {"fields": [("amount_min", "amount_max"), "amount_note", "max_rate"]},
         ),
-        (_("Liens et source"), {"fields": ["official_url", "source", "source_url"]}),
+        (_("Links and source"), {"fields": ["official_url", "source", "source_url"]}),
         (_("Publication"), {"fields": ["is_published", "position"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("calls")
 
-    @admin.display(description=_("prochaine clôture"))
+    @admin.display(description=_("next closing"))
     def next_closing(self, scheme):
         now = timezone.now()
         upcoming = [c.closes_at for c in scheme.calls.all() if c.closes_at and c.closes_at >= now]
@@ -78,11 +78,11 @@ class SchemeAdmin(VersionAdmin):
 
 
 class ClosingSoon(admin.SimpleListFilter):
-    title = _("clôture")
+    title = _("closing")
     parameter_name = "cloture"
 
     def lookups(self, request, model_admin):
-        return [("30j", _("dans les 30 jours")), ("passee", _("passée"))]
+        return [("30j", _("within 30 days")), ("passee", _("closed"))]
 
     def queryset(self, request, queryset):
         now = timezone.now()

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class FundingConfig(AppConfig):
     name = "funding"
-    verbose_name = _("Financements")
+    verbose_name = _("Funding")
 
     def ready(self):
         from aict_site import search

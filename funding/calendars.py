@@ -21,10 +21,10 @@ def uid_for(call):
 def deadline_event(call, absolute):
     closes = timezone.localtime(call.closes_at)
     event = new_event(uid_for(call), call)
-    event.add("summary", _("Clôture : %(call)s") % {"call": call.title})
+    event.add("summary", _("Closing: %(call)s") % {"call": call.title})
     event.add("dtstart", closes.date())
     event.add("dtend", closes.date() + timedelta(days=1))
-    description = _("%(scheme)s — clôture le %(date)s à %(time)s (heure de Paris).") % {
+    description = _("%(scheme)s — closes on %(date)s at %(time)s (Paris time).") % {
         "scheme": call.scheme.title,
         "date": closes.strftime("%d/%m/%Y"),
         "time": closes.strftime("%H:%M"),

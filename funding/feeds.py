@@ -13,8 +13,8 @@ class CallsFeed(Feed):
     """New and updated calls, most recently changed first."""
 
     feed_type = Atom1Feed
-    title = _("Lianes coopération — appels à projets pour les collectivités")
-    subtitle = _("Les appels de financement nouveaux ou mis à jour.")
+    title = _("Lianes coopération — calls for projects for local authorities")
+    subtitle = _("New or updated funding calls.")
     link = reverse_lazy("funding:scheme-list")
 
     def items(self):
@@ -30,12 +30,10 @@ class CallsFeed(Feed):
     def item_description(self, call):
         parts = [call.scheme.summary]
         if call.opens_at:
-            parts.append(
-                _("Ouverture : %s") % timezone.localtime(call.opens_at).strftime("%d/%m/%Y")
-            )
+            parts.append(_("Opening: %s") % timezone.localtime(call.opens_at).strftime("%d/%m/%Y"))
         if call.closes_at:
             closes = timezone.localtime(call.closes_at)
-            parts.append(_("Clôture : %s") % closes.strftime("%d/%m/%Y %H:%M"))
+            parts.append(_("Closing: %s") % closes.strftime("%d/%m/%Y %H:%M"))
         return " ".join(str(part) for part in parts)
 
     def item_link(self, call):

@@ -26,28 +26,28 @@ class RawCheckbox(forms.CheckboxInput):
 
 class SchemeFilter(django_filters.FilterSet):
     collectivite = django_filters.ModelChoiceFilter(
-        label=_("Votre collectivité"),
+        label=_("Your authority"),
         queryset=None,
         method="filter_authority_type",
-        empty_label=_("Tous les types"),
+        empty_label=_("All types"),
     )
     theme = django_filters.ModelChoiceFilter(
-        label=_("Thème"),
+        label=_("Theme"),
         queryset=Theme.objects.all(),
         to_field_name="slug",
         method="filter_theme",
-        empty_label=_("Tous les thèmes"),
+        empty_label=_("All themes"),
     )
     pays = django_filters.ModelChoiceFilter(
-        label=_("Pays partenaire"),
+        label=_("Partner country"),
         queryset=Country.objects.all(),
         to_field_name="code",
         method="filter_country",
-        empty_label=_("Tous les pays"),
+        empty_label=_("All countries"),
     )
     ouvert = django_filters.ChoiceFilter(
-        label=_("Seulement les appels ouverts aujourd’hui"),
-        choices=[("1", _("oui"))],
+        label=_("Only the calls open today"),
+        choices=[("1", _("yes"))],
         method="filter_open",
         widget=RawCheckbox,
     )

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from aict_site.publishing import Publishable, PublishedQuerySet
@@ -18,35 +19,30 @@ from reference.models import AuthorityType, Country, Theme
 
 http_url = URLValidator(schemes=["http", "https"])
 
-MONTHS = [
-    _("janvier"), _("février"), _("mars"), _("avril"), _("mai"), _("juin"), _("juillet"),
-    _("août"), _("septembre"), _("octobre"), _("novembre"), _("décembre"),
-]  # fmt: skip
-
 
 class Funder(models.Model):
     class Kind(models.TextChoices):
-        MINISTRY = "ministry", _("ministère")
-        AGENCY = "agency", _("agence")
-        EU = "eu", _("Union européenne")
-        LAW = "law", _("loi")
-        OTHER = "other", _("autre")
+        MINISTRY = "ministry", _("ministry")
+        AGENCY = "agency", _("agency")
+        EU = "eu", _("European Union")
+        LAW = "law", _("law")
+        OTHER = "other", _("other")
 
-    name = models.CharField(_("nom"), max_length=200)
+    name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(
-        _("nom court"),
+        _("short name"),
         max_length=80,
         blank=True,
-        help_text=_("Avec l’ancien nom s’il a changé, par exemple « DCTCIV (ex-DAECT) »."),
+        help_text=_("With the former name if it changed, for example “DCTCIV (ex-DAECT)”."),
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind, default=Kind.OTHER)
-    description = RichTextField(_("présentation"), blank=True)
-    url = models.URLField(_("site officiel"), blank=True, validators=[http_url])
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    description = RichTextField(_("presentation"), blank=True)
+    url = models.URLField(_("official website"), blank=True, validators=[http_url])
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("financeur")
-        verbose_name_plural = _("financeurs")
+        verbose_name = _("funder")
+        verbose_name_plural = _("funders")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -91,54 +87,54 @@ class Scheme(Publishable):
     """A way for an authority to fund international action: a call, a facility, a law…"""
 
     class Kind(models.TextChoices):
-        CALL = "call", _("appel à projets")
-        FACILITY = "facility", _("facilité de financement")
+        CALL = "call", _("call for projects")
+        FACILITY = "facility", _("funding facility")
         PROGRAMME = "programme", _("programme")
-        BILATERAL = "bilateral", _("fonds bilatéral")
-        LEGAL = "legal", _("dispositif légal")
+        BILATERAL = "bilateral", _("bilateral fund")
+        LEGAL = "legal", _("legal scheme")
 
     funder = models.ForeignKey(
-        Funder, verbose_name=_("financeur"), on_delete=models.PROTECT, related_name="schemes"
+        Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="schemes"
     )
-    title = models.CharField(_("titre"), max_length=200)
-    slug = models.SlugField(_("adresse (slug)"), max_length=200, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address (slug)"), max_length=200, unique=True)
     kind = models.CharField(_("nature"), max_length=20, choices=Kind)
-    summary = models.TextField(_("résumé"), help_text=_("Deux ou trois phrases."))
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences."))
     description = RichTextField(_("description"), blank=True)
     eligible_authority_types = models.ManyToManyField(
         AuthorityType,
-        verbose_name=_("collectivités éligibles"),
+        verbose_name=_("eligible authorities"),
         blank=True,
-        help_text=_("Laissez vide si la source ne le précise pas."),
+        help_text=_("Leave empty if the source does not say."),
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
     countries = models.ManyToManyField(
         Country,
-        verbose_name=_("pays partenaires"),
+        verbose_name=_("partner countries"),
         blank=True,
-        help_text=_("Laissez vide si le dispositif est ouvert à tous les pays."),
+        help_text=_("Leave empty if the scheme is open to every country."),
     )
-    amount_min = models.PositiveIntegerField(_("montant minimum (€)"), null=True, blank=True)
-    amount_max = models.PositiveIntegerField(_("montant maximum (€)"), null=True, blank=True)
+    amount_min = models.PositiveIntegerField(_("minimum amount (€)"), null=True, blank=True)
+    amount_max = models.PositiveIntegerField(_("maximum amount (€)"), null=True, blank=True)
     amount_note = models.CharField(
-        _("précision sur le montant"),
+        _("note on the amount"),
         max_length=250,
         blank=True,
-        help_text=_("Par projet, par an… Laissez vide si aucune source ne le donne."),
+        help_text=_("Per project, per year… Leave empty if no source gives it."),
     )
     max_rate = models.PositiveSmallIntegerField(
-        _("taux de cofinancement maximum (%)"), null=True, blank=True
+        _("maximum co-funding rate (%)"), null=True, blank=True
     )
     official_url = models.URLField(
-        _("page officielle (« Pour en savoir plus »)"), blank=True, validators=[http_url]
+        _("official page (“Find out more”)"), blank=True, validators=[http_url]
     )
     source = models.CharField(
-        _("source des informations"),
+        _("source of the information"),
         max_length=300,
-        help_text=_("Où ces informations ont été lues : site, page, date."),
+        help_text=_("Where this information was read: site, page, date."),
     )
-    source_url = models.URLField(_("adresse de la source"), blank=True, validators=[http_url])
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    source_url = models.URLField(_("address of the source"), blank=True, validators=[http_url])
+    position = models.PositiveIntegerField(_("order"), default=0)
     search_text = models.TextField(editable=False, blank=True)
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
     search_vector = SearchVectorField(null=True, editable=False)
@@ -146,8 +142,8 @@ class Scheme(Publishable):
     objects = SchemeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("dispositif de financement")
-        verbose_name_plural = _("dispositifs de financement")
+        verbose_name = _("funding scheme")
+        verbose_name_plural = _("funding schemes")
         ordering = ["funder__position", "funder__name", "position", "title"]
         constraints = [
             models.CheckConstraint(
@@ -155,12 +151,12 @@ class Scheme(Publishable):
                 | Q(amount_max__isnull=True)
                 | Q(amount_min__lte=models.F("amount_max")),
                 name="funding_scheme_amount_range",
-                violation_error_message=_("Le montant minimum dépasse le montant maximum."),
+                violation_error_message=_("The minimum amount exceeds the maximum amount."),
             ),
             models.CheckConstraint(
                 condition=Q(max_rate__isnull=True) | Q(max_rate__lte=100),
                 name="funding_scheme_rate_percent",
-                violation_error_message=_("Un taux ne dépasse pas 100 %."),
+                violation_error_message=_("A rate does not exceed 100 %."),
             ),
         ]
 
@@ -179,7 +175,7 @@ class Scheme(Publishable):
     def clean(self):
         if self.amount_min and self.amount_max and self.amount_min > self.amount_max:
             raise ValidationError(
-                {"amount_max": _("Le montant maximum doit être supérieur au minimum.")}
+                {"amount_max": _("The maximum amount must be greater than the minimum.")}
             )
 
     def search_names(self):
@@ -206,22 +202,22 @@ class Scheme(Publishable):
         if not shut:
             return None
         return {
-            "opens": MONTHS[opened.most_common(1)[0][0] - 1] if opened else None,
-            "closes": MONTHS[shut.most_common(1)[0][0] - 1],
+            "opens": MONTHS[opened.most_common(1)[0][0]] if opened else None,
+            "closes": MONTHS[shut.most_common(1)[0][0]],
             "editions": len(closed),
         }
 
 
 class EligibilityItem(models.Model):
     scheme = models.ForeignKey(
-        Scheme, on_delete=models.CASCADE, related_name="checklist", verbose_name=_("dispositif")
+        Scheme, on_delete=models.CASCADE, related_name="checklist", verbose_name=_("scheme")
     )
     text = models.CharField(_("condition"), max_length=300)
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("condition d’éligibilité")
-        verbose_name_plural = _("conditions d’éligibilité")
+        verbose_name = _("eligibility condition")
+        verbose_name_plural = _("eligibility conditions")
         ordering = ["position", "pk"]
 
     def __str__(self):
@@ -262,34 +258,34 @@ class Call(models.Model):
     """One edition of a scheme, with its opening and closing date and time (Europe/Paris)."""
 
     scheme = models.ForeignKey(
-        Scheme, verbose_name=_("dispositif"), on_delete=models.CASCADE, related_name="calls"
+        Scheme, verbose_name=_("scheme"), on_delete=models.CASCADE, related_name="calls"
     )
-    title = models.CharField(_("intitulé"), max_length=200)
+    title = models.CharField(_("label"), max_length=200)
     opens_at = models.DateTimeField(
-        _("ouverture"),
+        _("opening"),
         null=True,
         blank=True,
-        help_text=_("Laissez vide si la source ne le dit pas."),
+        help_text=_("Leave empty if the source does not say it."),
     )
     closes_at = models.DateTimeField(
-        _("clôture"),
+        _("closing"),
         null=True,
         blank=True,
-        help_text=_("Date et heure de Paris. Laissez vide si la source ne le dit pas."),
+        help_text=_("Paris date and time. Leave empty if the source does not say it."),
     )
-    url = models.URLField(_("lien"), blank=True, validators=[http_url])
+    url = models.URLField(_("link"), blank=True, validators=[http_url])
     notes = models.TextField(_("notes"), blank=True)
-    is_published = models.BooleanField(_("publié"), default=True)
+    is_published = models.BooleanField(_("published"), default=True)
     # Stable across edits, so calendar clients update an event instead of duplicating it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modified on"), auto_now=True)
 
     objects = CallQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("appel (édition)")
-        verbose_name_plural = _("appels (éditions)")
+        verbose_name = _("call (edition)")
+        verbose_name_plural = _("calls (editions)")
         ordering = ["closes_at", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -297,7 +293,7 @@ class Call(models.Model):
                 | Q(closes_at__isnull=True)
                 | Q(closes_at__gt=models.F("opens_at")),
                 name="funding_call_closes_after_opening",
-                violation_error_message=_("La clôture doit être postérieure à l’ouverture."),
+                violation_error_message=_("The closing must come after the opening."),
             )
         ]
 
@@ -309,9 +305,7 @@ class Call(models.Model):
 
     def clean(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError(
-                {"closes_at": _("La clôture doit être postérieure à l’ouverture.")}
-            )
+            raise ValidationError({"closes_at": _("The closing must come after the opening.")})
 
     def state(self, now=None):
         """'open' until the closing minute has passed, 'upcoming' before opening, else 'closed'.

@@ -15,7 +15,7 @@ class SchemeSource(Source):
         return Scheme.objects.published()
 
     def kind(self, row):
-        return _("Financement — %(funder)s") % {"funder": row["funder__name"]}
+        return _("Funding — %(funder)s") % {"funder": row["funder__name"]}
 
     def text(self, scheme):
         return f"{scheme['summary']} {plain_text(scheme['description'])}"

@@ -39,8 +39,8 @@ class SchemeListView(ListView):
         context["active_filters"] = active_filters(self.finder, self.request.GET)
         if self.ignored:
             context["ignored_message"] = _(
-                "Certains critères n’ont pas été compris et sont ignorés : "
-                "la liste montre les dispositifs sans eux."
+                "Some criteria were not understood and are ignored: the list shows the schemes "
+                "without them."
             )
         return context
 
@@ -55,7 +55,7 @@ def active_filters(finder, params):
         remaining = params.copy()
         remaining.pop(name, None)
         label = finder.form.fields[name].label
-        shown = _("oui") if name == "ouvert" else str(value)
+        shown = _("yes") if name == "ouvert" else str(value)
         active.append({"label": f"{label} : {shown}", "url": "?" + remaining.urlencode()})
     return active
 
@@ -71,7 +71,7 @@ class SchemeDetailView(DetailView):
         context["states"] = self.object.calls_by_state()
         context["usual_calendar"] = self.object.usual_calendar()
         context["breadcrumbs"] = [
-            (_("Financements"), reverse("funding:scheme-list")),
+            (_("Funding"), reverse("funding:scheme-list")),
             (self.object.title, None),
         ]
         return context
@@ -95,9 +95,7 @@ class DeadlineCalendarView(TemplateView):
 def deadlines_ics(request):
     calls = Call.objects.upcoming_deadlines().select_related("scheme")
     return ics_response(
-        calendar_of(
-            calls, request.build_absolute_uri, _("Échéances des financements — Lianes coopération")
-        ),
+        calendar_of(calls, request.build_absolute_uri, _("Funding deadlines — Lianes coopération")),
         "financements.ics",
     )
 

@@ -11,7 +11,7 @@ class SlugRedirectInline(admin.TabularInline):
     extra = 0
     fields = ["old_slug", "created_at"]
     readonly_fields = ["created_at"]
-    verbose_name_plural = _("anciennes adresses qui redirigent vers cette page")
+    verbose_name_plural = _("former addresses that redirect to this page")
 
 
 @admin.register(Page)
@@ -37,24 +37,24 @@ class PageAdmin(VersionAdmin):
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Publication"), {"fields": ["is_published", "published_at"]}),
         (
-            _("Menu et fil d’Ariane"),
+            _("Menu and breadcrumbs"),
             {"fields": ["show_in_menu", "menu_title", "position", "parent"]},
         ),
         (
-            _("Référencement"),
+            _("Search engines"),
             {
                 "fields": ["seo_title", "meta_description"],
                 "description": _(
-                    "Ce que les moteurs de recherche affichent. Titre : 60 caractères environ ; "
-                    "description : entre 50 et 160 caractères."
+                    "What search engines show. Title: about 60 characters; description: between "
+                    "50 and 160 characters."
                 ),
             },
         ),
     ]
 
-    @admin.display(description=_("aperçu"))
+    @admin.display(description=_("preview"))
     def preview(self, page):
-        label = _("Voir sur le site") if page.is_live else _("Aperçu du brouillon")
+        label = _("View on the site") if page.is_live else _("Preview of the draft")
         return format_html('<a href="{}">{}</a>', page.get_absolute_url(), label)
 
 
@@ -88,7 +88,7 @@ class SiteSettingsAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["organisation_name", "tagline", "contact_email"]}),
         (
-            _("Mentions légales (à compléter)"),
+            _("Legal notice (to complete)"),
             {
                 "fields": [
                     "publisher",
@@ -98,19 +98,19 @@ class SiteSettingsAdmin(VersionAdmin):
                     "host_phone",
                 ],
                 "description": _(
-                    "Obligatoires sur le site d’une association. Tant qu’un champ est vide, "
-                    "la page des mentions légales affiche « non renseigné »."
+                    "Required on an association's site. While a field is empty, the legal "
+                    "notice page shows “not provided”."
                 ),
             },
         ),
-        (_("Accessibilité"), {"fields": ["accessibility_status", "accessibility_checked_on"]}),
+        (_("Accessibility"), {"fields": ["accessibility_status", "accessibility_checked_on"]}),
         (
-            _("Réseaux sociaux"),
+            _("Social networks"),
             {"fields": ["linkedin_url", "facebook_url", "mastodon_url", "youtube_url"]},
         ),
     ]
 
-    @admin.display(description=_("à compléter"))
+    @admin.display(description=_("to complete"))
     def missing_facts(self, record):
         return ", ".join(record.missing_legal_facts) or "—"
 
@@ -126,7 +126,7 @@ class SiteSettingsAdmin(VersionAdmin):
             if record and record.missing_legal_facts and request.method == "GET":
                 messages.warning(
                     request,
-                    _("À compléter pour les mentions légales : %(fields)s.")
+                    _("To complete for the legal notice: %(fields)s.")
                     % {"fields": ", ".join(record.missing_legal_facts)},
                 )
         return super().changeform_view(request, object_id, form_url, extra_context)

@@ -39,38 +39,36 @@ class Page(Publishable):
     """An editorial page. Its layout says which structured blocks surround the body."""
 
     class Layout(models.TextChoices):
-        STANDARD = "standard", _("Page simple")
-        HOME = "home", _("Accueil")
-        WHY = "why", _("Pourquoi s’engager")
-        ACTIONS = "actions", _("Types d’actions (avec la liste des actions)")
-        REASONS = "reasons", _("Nouvelles modalités (avec les raisons numérotées)")
-        SUPPORT = "support", _("Dispositifs d’appui")
-        NETWORK = "network", _("Le réseau")
-        LEGAL_NOTICE = "legal-notice", _("Mentions légales")
-        PRIVACY = "privacy", _("Données personnelles")
-        ACCESSIBILITY = "accessibility", _("Déclaration d’accessibilité")
-        CONTACT = "contact", _("Contact (avec le formulaire)")
-        PARTNERS = "partners", _("Partenaires (avec leurs logos)")
-        FUNDING = "funding", _("Financements (avec la recherche de dispositifs)")
+        STANDARD = "standard", _("Simple page")
+        HOME = "home", _("Home")
+        WHY = "why", _("Why engage")
+        ACTIONS = "actions", _("Kinds of action (with the list of actions)")
+        REASONS = "reasons", _("New ways of working (with the numbered reasons)")
+        SUPPORT = "support", _("Support schemes")
+        NETWORK = "network", _("The network")
+        LEGAL_NOTICE = "legal-notice", _("Legal notice")
+        PRIVACY = "privacy", _("Personal data")
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+        CONTACT = "contact", _("Contact (with the form)")
+        PARTNERS = "partners", _("Partners (with their logos)")
+        FUNDING = "funding", _("Funding (with the scheme finder)")
         AGENDA = "agenda", _("Agenda")
 
-    title = models.CharField(_("titre"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
-        _("adresse (slug)"),
+        _("address (slug)"),
         max_length=200,
         unique=True,
         help_text=_(
-            "Dernière partie de l’adresse de la page. Si vous la changez, "
-            "l’ancienne adresse redirige vers la nouvelle."
+            "Last part of the page's address. If you change it, the former address redirects to "
+            "the new one."
         ),
     )
-    layout = models.CharField(
-        _("mise en page"), max_length=20, choices=Layout, default=Layout.STANDARD
-    )
+    layout = models.CharField(_("layout"), max_length=20, choices=Layout, default=Layout.STANDARD)
     summary = models.TextField(
-        _("résumé"), blank=True, help_text=_("Une ou deux phrases, reprises en page d’accueil.")
+        _("summary"), blank=True, help_text=_("One or two sentences, shown again on the home page.")
     )
-    body = RichTextField(_("contenu"), blank=True)
+    body = RichTextField(_("content"), blank=True)
     image = models.ImageField(
         _("image"),
         upload_to="pages/",
@@ -78,40 +76,40 @@ class Page(Publishable):
         validators=[validate_image],
         width_field="image_width",
         height_field="image_height",
-        help_text=_("JPEG, PNG ou WebP, 5 Mo au plus."),
+        help_text=_("JPEG, PNG or WebP, 5 MB at most."),
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(
-        _("texte alternatif de l’image"),
+        _("alternative text of the image"),
         max_length=250,
         blank=True,
-        help_text=_("Décrit l’image pour qui ne la voit pas. Obligatoire avec une image."),
+        help_text=_("Describes the image for those who do not see it. Required with an image."),
     )
     seo_title = models.CharField(
-        _("titre pour les moteurs de recherche"),
+        _("title for search engines"),
         max_length=70,
         blank=True,
-        help_text=_("60 caractères environ. Laissez vide pour reprendre le titre."),
+        help_text=_("About 60 characters. Leave empty to use the title."),
     )
     meta_description = models.CharField(
-        _("description pour les moteurs de recherche"),
+        _("description for search engines"),
         max_length=160,
         blank=True,
-        help_text=_("Entre 50 et 160 caractères. Laissez vide pour reprendre le résumé."),
+        help_text=_("Between 50 and 160 characters. Leave empty to use the summary."),
     )
-    published_at = models.DateTimeField(_("date de publication"), default=timezone.now)
-    show_in_menu = models.BooleanField(_("dans le menu principal"), default=False)
-    menu_title = models.CharField(_("titre court dans le menu"), max_length=60, blank=True)
-    position = models.PositiveIntegerField(_("ordre"), default=0, db_index=True)
+    published_at = models.DateTimeField(_("publication date"), default=timezone.now)
+    show_in_menu = models.BooleanField(_("in the main menu"), default=False)
+    menu_title = models.CharField(_("short title in the menu"), max_length=60, blank=True)
+    position = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("page parente"),
+        verbose_name=_("parent page"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="children",
-        help_text=_("Pour le fil d’Ariane."),
+        help_text=_("For the breadcrumbs."),
     )
     search_text = models.TextField(editable=False, blank=True)
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
@@ -132,7 +130,7 @@ class Page(Publishable):
                 fields=["layout"],
                 condition=~models.Q(layout="standard"),
                 name="pages_page_one_per_special_layout",
-                violation_error_message=_("Une autre page utilise déjà cette mise en page."),
+                violation_error_message=_("Another page already uses this layout."),
             )
         ]
 
@@ -157,7 +155,7 @@ class Page(Publishable):
     def clean(self):
         if self.image and not self.image_alt.strip():
             raise ValidationError(
-                {"image_alt": _("Décrivez l’image : le texte alternatif est obligatoire.")}
+                {"image_alt": _("Describe the image: the alternative text is required.")}
             )
 
     def _keep_old_slug_working(self):
@@ -201,15 +199,15 @@ class Page(Publishable):
 
 
 class SlugRedirect(models.Model):
-    old_slug = models.SlugField(_("ancienne adresse"), max_length=200, unique=True)
+    old_slug = models.SlugField(_("former address"), max_length=200, unique=True)
     page = models.ForeignKey(
         Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="redirects"
     )
-    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("redirection")
-        verbose_name_plural = _("redirections")
+        verbose_name = _("redirect")
+        verbose_name_plural = _("redirects")
         ordering = ["old_slug"]
 
     def __str__(self):
@@ -217,7 +215,7 @@ class SlugRedirect(models.Model):
 
 
 class OrderedItem(Publishable):
-    position = models.PositiveIntegerField(_("ordre"), default=0, db_index=True)
+    position = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     search_text = models.TextField(editable=False, blank=True)
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
     search_vector = SearchVectorField(null=True, editable=False)
@@ -230,12 +228,12 @@ class OrderedItem(Publishable):
 class Reason(OrderedItem):
     """One of the reasons to develop an international policy, shown numbered."""
 
-    title = models.CharField(_("titre"), max_length=200)
-    text = models.TextField(_("texte"))
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
 
     class Meta(OrderedItem.Meta):
-        verbose_name = _("raison de s’engager")
-        verbose_name_plural = _("raisons de s’engager")
+        verbose_name = _("reason to engage")
+        verbose_name_plural = _("reasons to engage")
 
     def __str__(self):
         return self.title
@@ -248,7 +246,7 @@ class Reason(OrderedItem):
 class Action(OrderedItem):
     """One of the kinds of action an authority's international policy may include."""
 
-    text = models.TextField(_("texte"))
+    text = models.TextField(_("text"))
 
     class Meta(OrderedItem.Meta):
         verbose_name = _("action")
@@ -269,56 +267,56 @@ class SiteSettings(models.Model):
     administrators_only = True
 
     class Conformity(models.TextChoices):
-        NONE = "non", _("non conforme")
-        PARTIAL = "partiellement", _("partiellement conforme")
-        FULL = "totalement", _("totalement conforme")
+        NONE = "non", _("not compliant")
+        PARTIAL = "partiellement", _("partially compliant")
+        FULL = "totalement", _("fully compliant")
 
     organisation_name = models.CharField(
-        _("nom de l’organisation"), max_length=120, default="Lianes coopération"
+        _("name of the organisation"), max_length=120, default="Lianes coopération"
     )
-    tagline = models.CharField(_("signature"), max_length=250, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=250, blank=True)
     publisher = models.CharField(
-        _("éditeur du site"),
+        _("publisher of the site"),
         max_length=250,
         blank=True,
-        help_text=_("À compléter : nom et forme juridique de l’association, siège, SIRET."),
+        help_text=_(
+            "To complete: name and legal form of the association, registered office, SIRET."
+        ),
     )
     publication_director = models.CharField(
-        _("directeur ou directrice de la publication"),
+        _("publication director"),
         max_length=120,
         blank=True,
-        help_text=_("À compléter : la personne qui représente légalement l’association."),
+        help_text=_("To complete: the person who legally represents the association."),
     )
-    contact_email = models.EmailField(_("adresse de contact"), blank=True)
-    host_name = models.CharField(
-        _("hébergeur"), max_length=200, blank=True, help_text=_("À compléter.")
-    )
+    contact_email = models.EmailField(_("contact address"), blank=True)
+    host_name = models.CharField(_("host"), max_length=200, blank=True, help_text=_("To complete."))
     host_address = models.CharField(
-        _("adresse de l’hébergeur"), max_length=300, blank=True, help_text=_("À compléter.")
+        _("address of the host"), max_length=300, blank=True, help_text=_("To complete.")
     )
-    host_phone = models.CharField(_("téléphone de l’hébergeur"), max_length=40, blank=True)
+    host_phone = models.CharField(_("phone of the host"), max_length=40, blank=True)
     accessibility_status = models.CharField(
-        _("état de conformité RGAA"),
+        _("RGAA compliance status"),
         max_length=20,
         choices=Conformity,
         default=Conformity.NONE,
     )
     accessibility_checked_on = models.DateField(
-        _("date du dernier contrôle d’accessibilité"), null=True, blank=True
+        _("date of the last accessibility check"), null=True, blank=True
     )
-    linkedin_url = models.URLField(_("page LinkedIn"), blank=True)
-    facebook_url = models.URLField(_("page Facebook"), blank=True)
-    mastodon_url = models.URLField(_("compte Mastodon"), blank=True)
-    youtube_url = models.URLField(_("chaîne YouTube"), blank=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon account"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    updated_at = models.DateTimeField(_("modified on"), auto_now=True)
 
     class Meta:
-        verbose_name = _("réglages du site")
-        verbose_name_plural = _("réglages du site")
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
         ordering = ["pk"]
 
     def __str__(self):
-        return str(_("Réglages du site"))
+        return str(_("Site settings"))
 
     @classmethod
     def load(cls, request=None):

@@ -52,7 +52,7 @@ class ReasonSource(ItemSource):
         return Reason.objects.published()
 
     def kind(self, row):
-        return _("Raison de s’engager")
+        return _("Reason to engage")
 
 
 class ActionSource(ItemSource):
@@ -64,7 +64,7 @@ class ActionSource(ItemSource):
         return Action.objects.published()
 
     def kind(self, row):
-        return _("Type d’action")
+        return _("Kind of action")
 
     def title(self, row):
         return plain_text(row["text"])[:90]

@@ -115,7 +115,7 @@ class SearchView(TemplateView):
         query = " ".join(self.request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
         context["query"] = query
         if not search.terms(query):
-            context["message"] = _("Saisissez un ou plusieurs mots à rechercher.")
+            context["message"] = _("Type one or more words to search for.")
             context["results"] = []
             return context
         results, total = search.search(query, limit=MAX_RESULTS)
@@ -123,11 +123,10 @@ class SearchView(TemplateView):
         context["total"] = total
         if total > MAX_RESULTS:
             context["message"] = _(
-                "Seuls les %(shown)s résultats les plus pertinents sont affichés : "
-                "précisez votre recherche."
+                "Only the %(shown)s most relevant results are shown: narrow your search."
             ) % {"shown": MAX_RESULTS}
         if not results:
-            context["message"] = _("Aucun résultat pour « %(query)s ». Essayez un autre mot.") % {
+            context["message"] = _("No result for “%(query)s”. Try another word.") % {
                 "query": query
             }
         return context

@@ -9,4 +9,4 @@ class ReferenceConfig(AppConfig):
     """
 
     name = "reference"
-    verbose_name = _("Listes de référence")
+    verbose_name = _("Reference lists")

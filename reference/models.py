@@ -9,7 +9,7 @@ class Departement(models.Model):
     """A département of Hauts-de-France: reference data for routing and the directory."""
 
     code = models.CharField(_("code"), max_length=3, unique=True)
-    name = models.CharField(_("nom"), max_length=80)
+    name = models.CharField(_("name"), max_length=80)
 
     class Meta:
         verbose_name = _("département")
@@ -23,12 +23,12 @@ class Departement(models.Model):
 class AuthorityType(models.Model):
     """A kind of local authority (commune, intercommunalité…), edited by staff."""
 
-    name = models.CharField(_("nom"), max_length=80, unique=True)
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("type de collectivité")
-        verbose_name_plural = _("types de collectivité")
+        verbose_name = _("authority type")
+        verbose_name_plural = _("authority types")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -38,13 +38,13 @@ class AuthorityType(models.Model):
 class Theme(models.Model):
     """A field of action shared by funding schemes and cooperations (edited by staff)."""
 
-    name = models.CharField(_("nom"), max_length=80, unique=True)
-    slug = models.SlugField(_("adresse (slug)"), max_length=80, unique=True)
-    position = models.PositiveIntegerField(_("ordre"), default=0)
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("address (slug)"), max_length=80, unique=True)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("thème")
-        verbose_name_plural = _("thèmes")
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -53,16 +53,16 @@ class Theme(models.Model):
 
 class Country(models.Model):
     code = models.CharField(
-        _("code ISO 3166-1"),
+        _("ISO 3166-1 code"),
         max_length=2,
         unique=True,
-        help_text=_("Deux lettres majuscules, par exemple SN pour le Sénégal."),
+        help_text=_("Two capital letters, for example SN for Senegal."),
     )
-    name = models.CharField(_("nom en français"), max_length=80)
+    name = models.CharField(_("name in French"), max_length=80)
 
     class Meta:
-        verbose_name = _("pays")
-        verbose_name_plural = _("pays")
+        verbose_name = _("country")
+        verbose_name_plural = _("country")
         ordering = ["name"]
 
     def __str__(self):
@@ -71,4 +71,4 @@ class Country(models.Model):
     def clean(self):
         self.code = self.code.upper()
         if len(self.code) != 2 or not self.code.isalpha():
-            raise ValidationError({"code": _("Le code pays compte deux lettres (ISO 3166-1).")})
+            raise ValidationError({"code": _("A country code has two letters (ISO 3166-1).")})

@@ -16,18 +16,22 @@ DEBUG=1 "$python" manage.py makemessages -l fr --ignore=.venv --ignore=node_modu
 fresh=$(mktemp)
 cp "$po" "$fresh"
 
-# One line a message (--no-wrap); the header is the one entry whose msgid is empty.
-entries() { msgattrib --no-wrap "$@" "$fresh" | grep -E '^(#~ )?msgid "[^"]' || true; }
-untranslated=$(entries --untranslated --no-obsolete)
-fuzzy=$(entries --only-fuzzy --no-obsolete)
-stale=$(entries --only-obsolete)
-rm -f "$fresh"
-if [ -n "$untranslated$fuzzy$stale" ]; then
-  echo "locale/fr does not match the code. Run 'make messages-update', translate the empty" >&2
-  echo "entries and remove each '#, fuzzy' mark." >&2
-  [ -n "$untranslated" ] && printf 'Untranslated:\n%s\n' "$untranslated" >&2
-  [ -n "$fuzzy" ] && printf 'Fuzzy:\n%s\n' "$fuzzy" >&2
-  [ -n "$stale" ] && printf 'No longer used:\n%s\n' "$stale" >&2
+# msgfmt counts translated, fuzzy and untranslated messages (the header aside); msgattrib lists
+# those no code uses any more (« #~ » entries).
+statistics=$(LC_ALL=C msgfmt --statistics -o /dev/null "$fresh" 2>&1)
+untranslated=$(grep -oE '[0-9]+ untranslated' <<<"$statistics" | grep -oE '[0-9]+' || echo 0)
+fuzzy=$(grep -oE '[0-9]+ fuzzy' <<<"$statistics" | grep -oE '[0-9]+' || echo 0)
+stale=$(msgattrib --only-obsolete "$fresh" | grep -c '^#~ msgid "' || true)
+if [ "$untranslated" -gt 0 ] || [ "$fuzzy" -gt 0 ] || [ "$stale" -gt 0 ]; then
+  echo "locale/fr does not match the code: $untranslated untranslated, $fuzzy fuzzy," \
+    "$stale no longer used. Run 'make messages-update', translate the empty entries and" \
+    "remove each '#, fuzzy' mark:" >&2
+  # Paragraph mode: one entry a record; the first is the catalogue's header.
+  for selection in --untranslated --only-fuzzy --only-obsolete; do
+    msgattrib "$selection" "$fresh" | awk 'BEGIN { RS = ""; ORS = "\n\n" } NR > 1' >&2 || true
+  done
+  rm -f "$fresh"
   exit 1
 fi
+rm -f "$fresh"
 echo "French catalogue complete and up to date"

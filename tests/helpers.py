@@ -1,6 +1,7 @@
 """Small helpers the tests share: running the site in a child process, free ports, HTML parsing."""
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -270,3 +271,10 @@ def log_in(browser, base, password, admin="/gestion/"):
     token = csrf(browser.open(login).read().decode())
     return post(browser, login, {"username": "chef", "password": password,
                                  "csrfmiddlewaretoken": token, "next": admin})  # fmt: skip
+
+
+def squashed(html):
+    """The page's HTML without the spacing that wrapped template lines add: runs of whitespace
+    as one space, none before a closing tag nor between two tags, for comparing with
+    fragments written on one line."""
+    return re.sub(r"> <", "><", re.sub(r" (</)", r"\1", re.sub(r"\s+", " ", html)))

@@ -65,3 +65,10 @@ def page_title(title):
     template adds the suffix, so no page repeats it."""
     title = " ".join(str(title).split())
     return f"{title} – {SITE_NAME}" if title else SITE_NAME
+
+
+@register.filter(is_safe=True)
+def one_line(text):
+    """Text on one line, its runs of whitespace as single spaces: lets a template spread a
+    meta description over lines."""
+    return " ".join(str(text).split())

@@ -14,6 +14,7 @@ from icalendar import Calendar
 from funding.models import Call
 from tests.admin_forms import admin_form_data
 from tests.funding.builders import make_call, make_funder, make_scheme
+from tests.helpers import squashed
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -68,7 +69,7 @@ def test_scheme_page_shows_open_upcoming_and_archived_calls_and_the_usual_calend
     scheme.checklist.create(text="Déclarer votre APD entre le 15 avril et le 31 mai", position=1)
     html = client.get(scheme.get_absolute_url()).content.decode()
     assert "reste 12 jours" in html
-    assert "À venir</strong> — ouverture le" in html
+    assert "À venir</strong> — ouverture le" in squashed(html)
     assert "Éditions précédentes" in html and "Édition 2023" in html
     assert "l’appel ouvre généralement en novembre et se clôt en mars" in html
     assert "Déclarer votre APD entre le 15 avril et le 31 mai" in html

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from reference.models import AuthorityType, Country, Theme
 from tests.funding.builders import make_call, make_funder, make_scheme
+from tests.helpers import squashed
 
 
 def listed(client, **params):
@@ -70,7 +71,7 @@ def test_country_keeps_schemes_for_that_country_or_any(client, catalogue):
 def test_open_now_keeps_schemes_with_an_open_call(client, catalogue):
     slugs, html = listed(client, ouvert="1")
     assert slugs == {"ouvert-maintenant"}
-    assert "Ouvert</strong> — clôture le" in html
+    assert "Ouvert</strong> — clôture le" in squashed(html)
 
 
 def test_a_call_opened_with_no_closing_date_is_open_on_its_card_and_in_the_filter(

@@ -76,3 +76,14 @@ def test_the_walker_finds_imports_deferred_into_function_bodies(tmp_path):
         "def f():\n    from funding.models import Scheme\n    import contacts.views\n"
     )
     assert list(imported_modules(module)) == ["funding.models", "contacts.views"]
+
+
+def test_templates_have_no_line_over_120_characters():
+    long_lines = [
+        f"{path.relative_to(BASE_DIR)}:{number} ({len(line)})"
+        for path in sorted((BASE_DIR / "templates").rglob("*"))
+        if path.suffix in (".html", ".txt")
+        for number, line in enumerate(path.read_text().split("\n"), start=1)
+        if len(line) > 120
+    ]
+    assert long_lines == []

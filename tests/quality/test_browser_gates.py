@@ -79,24 +79,40 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     titles = {}
     walked = set()
     _event, confirmation = registration_confirmation()
+    # At 320 px, a page of a kind already checked is only checked for reflow, in one tab
+    # (`reflow_tab`): what depends on a page's content (alternatives, headings, names, weight,
+    # requests) is checked on every page at 1280 px, and what depends on the width or only on
+    # the template (skip link, keyboard) once per kind of page (per URL pattern).
+    reflow_context = browser.new_context(viewport={"width": width, "height": 900})
+    reflow_tab = reflow_context.new_page()
     for path in [*public_paths(live_site), confirmation]:
-        # Tabbing through every link is the slow gate: it is done once per kind of page
-        # (per URL pattern, so per template); every other gate runs on every page.
         route = route_of(path)
+        first_of_its_kind = route not in walked
+        walked.add(route)
+        if width == 320 and not first_of_its_kind:
+            response = reflow_tab.goto(live_site + path, wait_until="load")
+            found = [] if response.status in (200, 400, 404) else [f"status {response.status}"]
+            if (overflow := horizontal_overflow(reflow_tab)) > 0:
+                found.append(f"horizontal scrolling at 320 px: {overflow} px too wide")
+            if found:
+                problems[path] = found
+            continue
         context, page, response, record = visit(browser, live_site + path, width)
         try:
+            # Tabbing through every link is the slowest gate: once per kind of page.
             found, title = page_problems(
-                page, response.status, record, width, host, keyboard=route not in walked
+                page, response.status, record, width, host, keyboard=first_of_its_kind
             )
-            walked.add(route)
             if response.status == 200:
                 titles.setdefault(title, []).append(path)
-            # Last: it reloads the page.
-            found += skip_link_problems(page)
+            # Last: it reloads the page. The link is the base template's: once per kind.
+            if first_of_its_kind:
+                found += skip_link_problems(page)
         finally:
             context.close()
         if found:
             problems[path] = found
+    reflow_context.close()
     duplicates = {title: paths for title, paths in titles.items() if len(paths) > 1}
     assert not problems, problems
     assert not duplicates, f"pages sharing a <title>: {duplicates}"

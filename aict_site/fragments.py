@@ -11,11 +11,17 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from .pagecache import current_version
 
 HOUR = 3600
+
+
+def submitted_values(finder):
+    """`vary` for a finder's form (django-filter): what its rendering depends on."""
+    return urlencode(sorted(finder.data.items()))
 
 
 def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):

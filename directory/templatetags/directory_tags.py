@@ -2,9 +2,8 @@
 content version (aict_site.fragments), the finder per submitted values."""
 
 from django import template
-from django.utils.http import urlencode
 
-from aict_site.fragments import cached_inclusion_tag
+from aict_site.fragments import cached_inclusion_tag, submitted_values
 from directory import exports
 from directory.overview import DirectoryOverview
 from directory.region_map import LEGEND, VIEWBOX
@@ -12,16 +11,12 @@ from directory.region_map import LEGEND, VIEWBOX
 register = template.Library()
 
 
-def submitted(finder):
-    return urlencode(sorted(finder.data.items()))
-
-
 @cached_inclusion_tag(register, "directory/_map.html")
 def directory_map(context):
     return {"overview": DirectoryOverview(), "map_viewbox": VIEWBOX, "map_legend": LEGEND}
 
 
-@cached_inclusion_tag(register, "directory/_finder.html", vary=submitted)
+@cached_inclusion_tag(register, "directory/_finder.html", vary=submitted_values)
 def directory_finder(context, finder):
     return {"finder": finder}
 

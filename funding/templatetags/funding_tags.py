@@ -1,20 +1,15 @@
 from django import template
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.http import urlencode
 
-from aict_site.fragments import cached_inclusion_tag
+from aict_site.fragments import cached_inclusion_tag, submitted_values
 from aict_site.templatetags.seo import jsonld
 from funding.models import Call, Funder, Scheme
 
 register = template.Library()
 
 
-def submitted(finder):
-    return urlencode(sorted(finder.data.items()))
-
-
-@cached_inclusion_tag(register, "funding/_finder.html", vary=submitted)
+@cached_inclusion_tag(register, "funding/_finder.html", vary=submitted_values)
 def scheme_finder(context, finder):
     """The finder's form: its rendering depends only on the values it shows."""
     return {"finder": finder}

@@ -37,11 +37,16 @@ def empty_cache():
 
 @pytest.fixture(scope="session")
 def site_template(tmp_path_factory):
-    """A deployed site's database and static files, made once per test worker for the tests
-    that run the site in child processes (gunicorn, two instances)."""
-    from tests.helpers import make_site_template
+    """A deployed site's database and static files, made once per test run for the tests that
+    run the site in child processes (gunicorn, two instances, backups): copy it with
+    `tests.helpers.child_site` or `fresh_database`."""
+    import os
 
-    return make_site_template(tmp_path_factory.mktemp("site-template"))
+    from tests.helpers import shared_site_template
+
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist, each worker's base folder sits in the run's own folder.
+    return shared_site_template(base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base)
 
 
 @pytest.fixture

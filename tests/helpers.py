@@ -1,5 +1,6 @@
 """Small helpers the tests share: running the site in a child process, free ports, HTML parsing."""
 
+import contextlib
 import os
 import re
 import shutil
@@ -186,25 +187,60 @@ def post_at_once(url, forms, cookie, headers=None, follow=True, timings=None):
     return statuses
 
 
-def fresh_database(folder, name, template=None):
+def fresh_database(folder, name, template=None, per_worker=True):
     """An empty database for a child process of the site, of the kind the suite runs on: a
     SQLite file in `folder`, or a new PostgreSQL database beside the test database; a copy of
-    the database at `template` (a URL) when one is given."""
+    the template (made by `site_template`) when one is given."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         path = folder / f"{name}.sqlite3"
         if template:
-            shutil.copyfile(template.removeprefix("sqlite:///"), path)
+            shutil.copyfile(template["database"].removeprefix("sqlite:///"), path)
         return f"sqlite:///{path}"
     import psycopg
 
     server = url.rsplit("/", 1)[0]
-    database = f"aict_{name}_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
-    copy = f" TEMPLATE {template.rsplit('/', 1)[1]}" if template else ""
+    database = f"aict_{name}"
+    if per_worker:
+        database += "_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
     with psycopg.connect(server + "/postgres", autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {database}")
-        admin.execute(f"CREATE DATABASE {database}{copy}")
+        if not template:
+            admin.execute(f"CREATE DATABASE {database}")
+        else:
+            # PostgreSQL copies a template for one session at a time.
+            with locked(template["lock"]):
+                name = template["database"].rsplit("/", 1)[1]
+                admin.execute(f"CREATE DATABASE {database} TEMPLATE {name}")
     return f"{server}/{database}"
+
+
+@contextlib.contextmanager
+def locked(path):
+    """Hold an exclusive lock on the file at `path`, across test workers."""
+    import fcntl
+
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def shared_site_template(shared):
+    """The site template, made by the first test worker that asks for it in the folder
+    `shared` (common to the workers of one run) and reused by the others."""
+    import json
+
+    made = shared / "site-template.json"
+    with locked(shared / "site-template.lock"):
+        if not made.exists():
+            folder = shared / "site-template"
+            folder.mkdir(exist_ok=True)
+            template = make_site_template(folder)
+            template["lock"] = str(shared / "site-template.lock.copy")
+            made.write_text(json.dumps({key: str(value) for key, value in template.items()}))
+    template = json.loads(made.read_text())
+    template["static"] = Path(template["static"])
+    return template
 
 
 def make_site_template(folder):
@@ -212,7 +248,8 @@ def make_site_template(folder):
     as the first deploy makes them: made once, copied for each child site (child_site)."""
     env = dict(
         DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=fresh_database(folder, "template"), CACHE_URL="locmemcache://",
+        DATABASE_URL=fresh_database(folder, "template", per_worker=False),
+        CACHE_URL="locmemcache://",
     )  # fmt: skip
     for command in [("migrate", "--noinput"), ("load_initial_content",)]:
         result = manage(*command, **env)
@@ -224,7 +261,6 @@ def collected_static(env):
     """The static files as collectstatic writes them (hashed names, Brotli and gzip copies),
     collected once for a given content of the static sources and requirements: both test
     workers and both database runs share them (compressing them takes ~25 s of CPU)."""
-    import fcntl
     import hashlib
 
     digest = hashlib.sha256()
@@ -239,8 +275,7 @@ def collected_static(env):
     shared = BASE_DIR / "var" / "test-static"
     shared.mkdir(parents=True, exist_ok=True)
     static = shared / digest.hexdigest()[:16]
-    with open(shared / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker collects, the other waits and reuses
+    with locked(shared / "lock"):  # one worker collects, the other waits and reuses
         done = shared / f"{static.name}.collected"  # beside, not served
         if not done.exists():
             result = manage("collectstatic", "--noinput", "--clear", STATIC_ROOT=static, **env)
@@ -254,7 +289,7 @@ def child_site(template, folder, name, staff_password=None, **env):
     template's database; with a password, a superuser « chef » too."""
     env = dict(
         DEBUG="0", HTTPS="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=fresh_database(folder, name, template["database"]),
+        DATABASE_URL=fresh_database(folder, name, template),
         STATIC_ROOT=template["static"], MEDIA_ROOT=folder / "media", **env,
     )  # fmt: skip
     if staff_password:

@@ -2,12 +2,11 @@
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import manage, run_python
+from tests.helpers import fresh_database, manage, run_python
 
 # Each database has its own backup tool (online backup API, pg_dump).
 pytestmark = pytest.mark.both_databases
@@ -29,26 +28,6 @@ EXCLUDED = ["contenttypes", "auth.permission", "sessions", "reversion", "admin.l
 DUMP = ["dumpdata", "--natural-foreign", *(f"--exclude={label}" for label in EXCLUDED)]
 
 
-def database_urls(tmp_path):
-    """A source and a target database of the kind this test run uses."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return (
-            f"sqlite:///{tmp_path / 'source.sqlite3'}",
-            f"sqlite:///{tmp_path / 'target.sqlite3'}",
-        )
-    import psycopg
-
-    server = url.rsplit("/", 1)[0]
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    names = [f"aict_backup_source_{worker}", f"aict_backup_target_{worker}"]
-    with psycopg.connect(server + "/postgres", autocommit=True) as admin:
-        for name in names:
-            admin.execute(f"DROP DATABASE IF EXISTS {name}")
-            admin.execute(f"CREATE DATABASE {name}")
-    return tuple(f"{server}/{name}" for name in names)
-
-
 def files(folder):
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -63,12 +42,10 @@ def site(database_url, media, **extra):
     )
 
 
-def test_backup_then_restore_into_a_fresh_database_and_media_folder(tmp_path):
-    source_url, target_url = database_urls(tmp_path)
-    source = site(source_url, tmp_path / "media-source")
-    target = site(target_url, tmp_path / "media-target")
-    for command in (("migrate", "--noinput"), ("load_initial_content",)):
-        assert manage(*command, **source).returncode == 0
+def test_backup_then_restore_into_a_fresh_database_and_media_folder(tmp_path, site_template):
+    # The source: a migrated database with the initial content, as `make run` leaves it.
+    source = site(fresh_database(tmp_path, "source", site_template), tmp_path / "media-source")
+    target = site(fresh_database(tmp_path, "target"), tmp_path / "media-target")
     made = run_python(MAKE_CONTENT, **source)
     assert made.returncode == 0, made.stderr
     before = manage(*DUMP, **source)
@@ -93,10 +70,8 @@ def test_backup_then_restore_into_a_fresh_database_and_media_folder(tmp_path):
     assert manage("restore", archives[0], "--force", **target).returncode == 0
 
 
-def test_only_the_newest_archives_are_kept(tmp_path):
-    source_url, _target = database_urls(tmp_path)
-    source = site(source_url, tmp_path / "media")
-    assert manage("migrate", "--noinput", **source).returncode == 0
+def test_only_the_newest_archives_are_kept(tmp_path, site_template):
+    source = site(fresh_database(tmp_path, "source", site_template), tmp_path / "media")
     for _round in range(4):
         assert manage("backup", "--dir", tmp_path / "b", "--keep", "2", **source).returncode == 0
     assert len(list((tmp_path / "b").glob("aict-backup-*.tar.gz"))) == 2
@@ -105,15 +80,15 @@ def test_only_the_newest_archives_are_kept(tmp_path):
 def test_a_failing_backup_exits_non_zero_with_a_message(tmp_path):
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
-    source_url, _target = database_urls(tmp_path)
-    result = manage("backup", "--dir", blocked, **site(source_url, tmp_path / "m"))
+    source = site(fresh_database(tmp_path, "source"), tmp_path / "m")
+    result = manage("backup", "--dir", blocked, **source)
     assert result.returncode != 0
     assert "backup failed" in result.stderr
 
 
 @pytest.mark.parametrize("archive", ["missing.tar.gz"])
 def test_restoring_a_missing_archive_says_so(tmp_path, archive):
-    _source, target_url = database_urls(tmp_path)
-    result = manage("restore", tmp_path / archive, **site(target_url, tmp_path / "m"))
+    target = site(fresh_database(tmp_path, "target"), tmp_path / "m")
+    result = manage("restore", tmp_path / archive, **target)
     assert result.returncode != 0
     assert "no archive at" in result.stderr

@@ -6,6 +6,7 @@ import re
 import subprocess
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import urlparse
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 AXE_JS = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -35,6 +36,32 @@ def axe_violations(page):
         f"{violation['id']}: {', '.join(str(node['target']) for node in violation['nodes'])}"
         for violation in results["violations"]
     ]
+
+
+# What the page loaded, from the browser's own resource timing: read from the page, it cannot
+# mix with the previous page's requests. Images do not count in the weight.
+LOADED_JS = """() => [...performance.getEntriesByType('navigation'),
+                     ...performance.getEntriesByType('resource')].map(entry => ({
+  url: entry.name, bytes: ['img', 'css'].includes(entry.initiatorType) ? 0 : entry.decodedBodySize
+}))"""
+MAX_WEIGHT = 100 * 1024
+MAX_REQUESTS = 15
+
+
+def loading_problems(page, host):
+    """Requests to another host than the site's, and a first visit too heavy or too chatty
+    (the page must have been loaded with an empty cache)."""
+    loaded = page.evaluate(LOADED_JS)
+    found = [
+        f"third-party request: {item['url']}"
+        for item in loaded
+        if urlparse(item["url"]).hostname not in (host, None)
+    ]
+    if (weight := sum(item["bytes"] for item in loaded)) > MAX_WEIGHT:
+        found.append(f"first visit weighs {weight} bytes, images excluded")
+    if len(loaded) > MAX_REQUESTS:
+        found.append(f"first visit makes {len(loaded)} requests")
+    return found
 
 
 def horizontal_overflow(page):

@@ -1,7 +1,6 @@
 """Every public page, in headless Chromium at 1280 and 320 px: axe-core WCAG A/AA, keyboard,
 reflow, outline, no third-party request, no CSP violation, and a small first-visit weight."""
 
-from contextlib import suppress
 from urllib.parse import urlparse
 
 import pytest
@@ -12,36 +11,33 @@ from tests.quality.gates import (
     axe_violations,
     horizontal_overflow,
     keyboard_problems,
+    loading_problems,
     outline_problems,
     skip_link_problems,
 )
 
 pytestmark = pytest.mark.browser
 
-MAX_WEIGHT = 100 * 1024
-MAX_REQUESTS = 15
 
-
-def visit(browser, url, width):
-    """Open `url` in a fresh context (a first visit), recording what the page loads."""
+def open_tab(browser, width):
+    """One tab for a whole walk (a new tab per page costs twice the time); `visit` empties its
+    cache before each page."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    record = {"requests": [], "bytes": 0, "console": []}
-
-    def on_response(response):
-        record["requests"].append(response.url)
-        if response.request.resource_type != "image":
-            # Redirects have no body to count.
-            with suppress(Exception):
-                record["bytes"] += len(response.body())
-
-    page.on("response", on_response)
-    page.on("console", lambda message: record["console"].append(message.text))
-    response = page.goto(url, wait_until="load")
-    return context, page, response, record
+    page.devtools = context.new_cdp_session(page)
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    return context, page, console
 
 
-def page_problems(page, status, record, width, host, keyboard=True):
+def visit(page, console, url):
+    """Open `url` in the walk's tab, as on a first visit."""
+    console.clear()
+    page.devtools.send("Network.clearBrowserCache")
+    return page.goto(url, wait_until="load")
+
+
+def page_problems(page, status, console, width, host, keyboard=True):
     found = []
     if status not in (200, 400, 404):
         found.append(f"status {status}")
@@ -52,16 +48,8 @@ def page_problems(page, status, record, width, host, keyboard=True):
     found += outline
     if keyboard:
         found += keyboard_problems(page)
-    found += [m for m in record["console"] if "Content Security Policy" in m]
-    found += [
-        f"third-party request: {url}"
-        for url in record["requests"]
-        if urlparse(url).hostname not in (host, None)
-    ]
-    if record["bytes"] > MAX_WEIGHT:
-        found.append(f"first visit weighs {record['bytes']} bytes, images excluded")
-    if len(record["requests"]) > MAX_REQUESTS:
-        found.append(f"first visit makes {len(record['requests'])} requests")
+    found += [m for m in console if "Content Security Policy" in m]
+    found += loading_problems(page, host)
     return found, title
 
 
@@ -79,40 +67,33 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     titles = {}
     walked = set()
     _event, confirmation = registration_confirmation()
-    # At 320 px, a page of a kind already checked is only checked for reflow, in one tab
-    # (`reflow_tab`): what depends on a page's content (alternatives, headings, names, weight,
-    # requests) is checked on every page at 1280 px, and what depends on the width or only on
-    # the template (skip link, keyboard) once per kind of page (per URL pattern).
-    reflow_context = browser.new_context(viewport={"width": width, "height": 900})
-    reflow_tab = reflow_context.new_page()
+    # At 320 px, a page of a kind already checked is only checked for reflow: what depends on
+    # a page's content (alternatives, headings, names, weight, requests) is checked on every
+    # page at 1280 px, and what depends on the width or only on the template (skip link,
+    # keyboard) once per kind of page (per URL pattern).
+    context, page, console = open_tab(browser, width)
     for path in [*public_paths(live_site), confirmation]:
         route = route_of(path)
         first_of_its_kind = route not in walked
         walked.add(route)
+        response = visit(page, console, live_site + path)
         if width == 320 and not first_of_its_kind:
-            response = reflow_tab.goto(live_site + path, wait_until="load")
             found = [] if response.status in (200, 400, 404) else [f"status {response.status}"]
-            if (overflow := horizontal_overflow(reflow_tab)) > 0:
+            if (overflow := horizontal_overflow(page)) > 0:
                 found.append(f"horizontal scrolling at 320 px: {overflow} px too wide")
-            if found:
-                problems[path] = found
-            continue
-        context, page, response, record = visit(browser, live_site + path, width)
-        try:
+        else:
             # Tabbing through every link is the slowest gate: once per kind of page.
             found, title = page_problems(
-                page, response.status, record, width, host, keyboard=first_of_its_kind
+                page, response.status, console, width, host, keyboard=first_of_its_kind
             )
             if response.status == 200:
                 titles.setdefault(title, []).append(path)
             # Last: it reloads the page. The link is the base template's: once per kind.
             if first_of_its_kind:
                 found += skip_link_problems(page)
-        finally:
-            context.close()
         if found:
             problems[path] = found
-    reflow_context.close()
+    context.close()
     duplicates = {title: paths for title, paths in titles.items() if len(paths) > 1}
     assert not problems, problems
     assert not duplicates, f"pages sharing a <title>: {duplicates}"
@@ -128,13 +109,14 @@ def test_a_public_form_with_its_errors_passes_the_browser_gates(
     if form == "registration":
         event, _confirmation = registration_confirmation()
         path = event.get_absolute_url()
-    context, page, _response, record = visit(browser, live_site + path, width)
+    context, page, console = open_tab(browser, width)
     try:
+        visit(page, console, live_site + path)
         page.fill("#id_email", "pas-une-adresse")
         with page.expect_navigation():
             page.click(".contact-form button[type=submit]")
         assert page.locator(".errorlist").count() >= errors
-        found, _title = page_problems(page, 200, record, width, urlparse(live_site).hostname)
+        found, _title = page_problems(page, 200, console, width, urlparse(live_site).hostname)
     finally:
         context.close()
     assert not found, found

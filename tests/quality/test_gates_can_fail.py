@@ -7,6 +7,7 @@ from tests.quality.gates import (
     horizontal_overflow,
     inline_code,
     keyboard_problems,
+    loading_problems,
     vnu_errors,
 )
 
@@ -70,3 +71,19 @@ def test_the_site_policy_blocks_an_inline_script_in_the_browser(browser, live_si
     assert page.title() == "Page fautive", "the inline script ran despite the policy"
     assert any("Content Security Policy" in message for message in messages)
     page.close()
+
+
+def test_the_loading_check_reports_a_heavy_page_and_a_third_party_request(browser):
+    heavy = FAULTY.replace(
+        "</main>",
+        f'<p>{"lourd " * 25_000}</p><img src="https://cdn.example.net/pixel.png" alt=""></main>',
+    )
+    page = browser.new_page()
+    page.route("https://cdn.example.net/pixel.png", lambda route: route.fulfill(body=b""))
+    page.route("http://127.0.0.1:9/lourde/", lambda route: route.fulfill(
+        content_type="text/html; charset=utf-8", body=heavy))  # fmt: skip
+    page.goto("http://127.0.0.1:9/lourde/")
+    found = loading_problems(page, "127.0.0.1")
+    page.close()
+    assert "third-party request: https://cdn.example.net/pixel.png" in found
+    assert any(problem.startswith("first visit weighs") for problem in found)

@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from tests.helpers import SECRET, run_python
+from tests.helpers import SECRET, fresh_database, run_python
 
 ADMIN = "/" + settings.ADMIN_URL
 PUBLIC_URLS = ["/", "/types-d-actions/", "/recherche/?q=jeunesse", "/page-inconnue/"]
@@ -106,8 +106,6 @@ def test_a_long_uncommon_password_is_accepted():
 
 HTTPS_PROBE = """
 import django; django.setup()
-from django.core.management import call_command
-call_command("migrate", verbosity=0)
 from django.test import Client
 c = Client()
 r = c.get("/", secure=True)
@@ -125,13 +123,13 @@ print("SESSION", bool(s["secure"]), bool(s["httponly"]), s["samesite"])
 """
 
 
-def test_with_https_on_hsts_and_cookies_are_strict(tmp_path):
+def test_with_https_on_hsts_and_cookies_are_strict(tmp_path, site_template):
     result = run_python(
         HTTPS_PROBE.format(admin=settings.ADMIN_URL),
         SECRET_KEY=SECRET * 60,
         HTTPS="1",
         ALLOWED_HOSTS="testserver",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        DATABASE_URL=fresh_database(tmp_path, "https", site_template),
         CACHE_URL="locmemcache://",
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
     )

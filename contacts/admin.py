@@ -42,10 +42,10 @@ class OfficeAdmin(VersionAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(VersionAdmin):
-    list_display = ["name", "url", "has_logo", "is_published", "position"]
+    list_display = ["name", "url", "has_logo", "is_published", "needs_review", "position"]
     list_editable = ["position"]
-    list_filter = ["is_published"]
-    search_fields = ["name"]
+    list_filter = ["is_published", "needs_review"]
+    search_fields = ["name", "former_name", "review_note"]
 
     @admin.display(description=_("logo"), boolean=True)
     def has_logo(self, partner):

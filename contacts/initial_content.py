@@ -27,11 +27,11 @@ def load():
             office.departements.set(Departement.objects.filter(code__in=codes))
             created += 1
     if not Partner.objects.exists():
-        for position, name in enumerate(data["partners"], start=1):
-            Partner.objects.create(is_published=True, position=position, name=name)
+        for position, fields in enumerate(data["partners"], start=1):
+            Partner.objects.create(is_published=True, position=position, **fields)
             created += 1
     if not ContactSubject.objects.exists():
-        for position, name in enumerate(data["subjects"], start=1):
-            ContactSubject.objects.create(name=name, position=position)
+        for position, fields in enumerate(data["subjects"], start=1):
+            ContactSubject.objects.create(position=position, **fields)
             created += 1
     return created

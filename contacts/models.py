@@ -19,6 +19,14 @@ class ContactSubject(models.Model):
     """A subject visitors pick in the contact form."""
 
     name = models.CharField(_("label"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("code in links"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Optional. A link to /contact/?objet=<code> opens the form with this subject chosen."
+        ),
+    )
     position = models.PositiveIntegerField(_("order"), default=0)
     is_published = models.BooleanField(_("offered in the form"), default=True)
 
@@ -99,7 +107,16 @@ class Person(Publishable):
 
 class Partner(Publishable):
     name = models.CharField(_("name"), max_length=200)
+    former_name = models.CharField(
+        _("former name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown as « ex-… » after the name, so that visitors who know it find it."),
+    )
     url = models.URLField(_("website"), blank=True)
+    # Set when a fact about the partner may be stale: staff decide, the site never renames.
+    needs_review = models.BooleanField(_("to check"), default=False)
+    review_note = models.CharField(_("what to check"), max_length=300, blank=True)
     logo = models.ImageField(
         _("logo"),
         upload_to="partners/",
@@ -126,6 +143,11 @@ class Partner(Publishable):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name as shown, with the former one: « France Travail (ex-Pôle emploi) »."""
+        return f"{self.name} (ex-{self.former_name})" if self.former_name else self.name
 
     def logo_image(self):
         """The displayed logo's URL and size, or None when there is none or it cannot be

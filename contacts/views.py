@@ -7,7 +7,7 @@ from aict_site.publicforms import PublicFormMixin
 
 from . import notifications
 from .forms import ContactForm
-from .models import ContactRequest, Partner
+from .models import ContactRequest, ContactSubject, Partner
 
 
 class ContactView(PublicFormMixin, FormView):
@@ -16,6 +16,16 @@ class ContactView(PublicFormMixin, FormView):
     form_class = ContactForm
     template_name = "contacts/contact.html"
     spam_scope = "contact"
+
+    def get_initial(self):
+        """A link may choose the subject: /contact/?objet=accessibilite."""
+        initial = super().get_initial()
+        code = self.request.GET.get("objet", "")
+        if code:
+            subject = ContactSubject.objects.published().filter(slug=code).first()
+            if subject:
+                initial["subject"] = subject
+        return initial
 
     def form_valid(self, form):
         refused = self.refusal(form)

@@ -1,14 +1,15 @@
-"""The authorities the client names among its partners; cooperations are left to staff, who
-add them from public sources. Loaded only while the directory is empty."""
+"""The authorities the client names among its partners (listed as « partenaires du réseau »),
+and the cooperations a public source states (each with its link); staff add the others.
+Loaded only while the directory is empty."""
 
 import json
 from pathlib import Path
 
 from django.utils.text import slugify
 
-from reference.models import AuthorityType, Departement
+from reference.models import AuthorityType, Country, Departement, Theme
 
-from .models import Authority
+from .models import Authority, Cooperation
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_directory.json"
 
@@ -26,4 +27,13 @@ def load():
             is_partner=True,
             is_published=True,
         )
-    return len(data["authorities"])
+    for fields in data["cooperations"]:
+        fields = dict(fields)
+        themes = fields.pop("themes")
+        cooperation = Cooperation.objects.create(
+            authority=Authority.objects.get(name=fields.pop("authority")),
+            country=Country.objects.get(code=fields.pop("country")),
+            **fields,
+        )
+        cooperation.themes.set(Theme.objects.filter(slug__in=themes))
+    return len(data["authorities"]) + len(data["cooperations"])

@@ -23,7 +23,14 @@ class EligibilityInline(admin.TabularInline):
 class CallInline(admin.StackedInline):
     model = Call
     extra = 0
-    fields = [("title", "is_published"), ("opens_at", "closes_at"), "url", "notes"]
+    fields = [
+        ("title", "is_published"),
+        ("opens_at", "closes_at", "closing_time_given"),
+        "announced_on",
+        "url",
+        "notes",
+        "verified_on",
+    ]
 
 
 class CallState(admin.SimpleListFilter):
@@ -45,7 +52,7 @@ class CallState(admin.SimpleListFilter):
 
 @admin.register(Scheme)
 class SchemeAdmin(VersionAdmin):
-    list_display = ["title", "funder", "kind", "is_published", "next_closing", "updated_at"]
+    list_display = ["title", "funder", "kind", "is_published", "next_closing", "verified_on"]
     list_filter = ["funder", "is_published", "kind", "themes", CallState]
     list_select_related = ["funder"]
     search_fields = ["title", "summary", "description", "funder__name", "funder__short_name"]
@@ -63,7 +70,10 @@ class SchemeAdmin(VersionAdmin):
             _("Amounts (only when sourced)"),
             {"fields": [("amount_min", "amount_max"), "amount_note", "max_rate"]},
         ),
-        (_("Links and source"), {"fields": ["official_url", "source", "source_url"]}),
+        (
+            _("Links and source"),
+            {"fields": ["official_url", "source", "source_url", "verified_on"]},
+        ),
         (_("Publication"), {"fields": ["is_published", "position"]}),
     ]
 

@@ -1,7 +1,8 @@
 """iCalendar files of closing deadlines, built with the icalendar library.
 
-Each deadline is an all-day event on its closing date (the exact time is in the text), with
-a UID derived from the call's own stable UUID: an edited date updates the subscriber's event.
+Each deadline is an all-day event on its closing date (the hour, when the source gives one, is
+in the text), with a UID derived from the call's own stable UUID: an edited date updates the
+subscriber's event.
 """
 
 from datetime import timedelta
@@ -10,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aict_site.calendars import new_calendar, new_event
+
+from .templatetags.funding_tags import closing
 
 PRODID = "-//Lianes cooperation//Financements AICT//FR"
 
@@ -24,10 +27,9 @@ def deadline_event(call, absolute):
     event.add("summary", _("Closing: %(call)s") % {"call": call.title})
     event.add("dtstart", closes.date())
     event.add("dtend", closes.date() + timedelta(days=1))
-    description = _("%(scheme)s — closes on %(date)s at %(time)s (Paris time).") % {
+    description = _("%(scheme)s — closes on %(date)s.") % {
         "scheme": call.scheme.title,
-        "date": closes.strftime("%d/%m/%Y"),
-        "time": closes.strftime("%H:%M"),
+        "date": closing(call),
     }
     event.add("description", description)
     event.add("url", absolute(call.get_absolute_url()))

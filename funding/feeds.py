@@ -1,39 +1,66 @@
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
+from django.db.models import DateTimeField
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from aict_site.templatetags.french import day
 
 from .models import Call
+from .templatetags.funding_tags import closing
 
 FEED_SIZE = 50
 
 
+def call_date(call):
+    """When a call became news: its opening, else its announcement, else its closing. Never
+    when the record was created or saved (a deploy that loads the content would date
+    every archived edition of the day)."""
+    if call.opens_at:
+        return timezone.localtime(call.opens_at)
+    if call.announced_on:
+        return timezone.make_aware(datetime.combine(call.announced_on, time()))
+    return timezone.localtime(call.closes_at)
+
+
 class CallsFeed(Feed):
-    """New and updated calls, most recently changed first."""
+    """Calls for projects, newest edition first, each dated by its own dates."""
 
     feed_type = Atom1Feed
-    title = _("Lianes coopération — calls for projects for local authorities")
-    subtitle = _("New or updated funding calls.")
+    title = gettext_lazy("Lianes coopération — calls for projects for local authorities")
+    subtitle = gettext_lazy("Calls for projects, dated by their opening; closed calls say so.")
     link = reverse_lazy("funding:scheme-list")
 
     def items(self):
         return (
             Call.objects.published()
+            .exclude(opens_at=None, announced_on=None, closes_at=None)
             .select_related("scheme__funder")
-            .order_by("-updated_at")[:FEED_SIZE]
+            .annotate(
+                news_date=Coalesce("opens_at", Cast("announced_on", DateTimeField()), "closes_at")
+            )
+            .order_by("-news_date", "-pk")[:FEED_SIZE]
         )
 
     def item_title(self, call):
-        return f"{call.scheme.title} — {call.title}"
+        title = f"{call.scheme.title} — {call.title}"
+        if call.state() == "closed":
+            return _("%(title)s (closed)") % {"title": title}
+        return title
 
     def item_description(self, call):
         parts = [call.scheme.summary]
+        if call.state() == "closed":
+            parts.append(_("This call is closed."))
         if call.opens_at:
-            parts.append(_("Opening: %s") % timezone.localtime(call.opens_at).strftime("%d/%m/%Y"))
+            parts.append(_("Opening: %s.") % day(call.opens_at))
         if call.closes_at:
-            closes = timezone.localtime(call.closes_at)
-            parts.append(_("Closing: %s") % closes.strftime("%d/%m/%Y %H:%M"))
+            parts.append(_("Closing: %s.") % closing(call))
         return " ".join(str(part) for part in parts)
 
     def item_link(self, call):
@@ -44,8 +71,8 @@ class CallsFeed(Feed):
 
     item_guid_is_permalink = False
 
-    def item_updateddate(self, call):
-        return call.updated_at
-
     def item_pubdate(self, call):
-        return call.created_at
+        return call_date(call)
+
+    def item_updateddate(self, call):
+        return call_date(call)

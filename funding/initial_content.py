@@ -1,8 +1,8 @@
 """Funders, schemes and past calls: the client's copy and sourced public facts.
 
-Past editions are loaded as closed calls, an archive that shows the usual calendar. Where no
-source gives an amount, a rate or a date, the field stays empty. Dates given without a time
-close at 23:59, Paris time; their notes say the source gave no time.
+Past editions are loaded as closed calls, an archive of their real dates. Where no source gives
+an amount, a rate or a date, the field stays empty. A date given without an hour closes at the
+end of that day, Paris time, and the site shows the date alone (closing_time_given is off).
 """
 
 import json
@@ -19,12 +19,21 @@ from .models import Call, EligibilityItem, Funder, Scheme
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_funding.json"
 
 
-def paris(day, at):
-    if not day:
+def paris(text, at):
+    if not text:
         return None
-    return datetime.combine(
-        datetime.strptime(day, "%Y-%m-%d").date(), at, tzinfo=ZoneInfo(settings.TIME_ZONE)
-    )
+    return datetime.combine(day(text), at, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def day(text):
+    return datetime.strptime(text, "%Y-%m-%d").date() if text else None
+
+
+def closing_time(call):
+    """The hour the source gives, else the last minute of the day."""
+    if call.get("closes_time"):
+        return time.fromisoformat(call["closes_time"])
+    return time(23, 59)
 
 
 def load():
@@ -46,6 +55,7 @@ def load():
             fields.pop("countries"),
         )
         checklist, calls = fields.pop("checklist"), fields.pop("calls")
+        fields["verified_on"] = day(fields.pop("verified_on"))
         scheme = Scheme.objects.create(
             funder=funder, position=position, is_published=True, **fields
         )
@@ -59,9 +69,12 @@ def load():
                 scheme=scheme,
                 title=call["title"],
                 opens_at=paris(call["opens"], time(0, 0)),
-                closes_at=paris(call["closes"], time(23, 59)),
+                closes_at=paris(call["closes"], closing_time(call)),
+                closing_time_given=call.get("closing_time_given", False),
+                announced_on=day(call.get("announced_on")),
                 url=call["url"],
                 notes=call["notes"],
+                verified_on=day(call.get("verified_on")),
             )
         created += 1
     return created

@@ -19,6 +19,9 @@ from reference.models import AuthorityType, Country, Theme
 
 http_url = URLValidator(schemes=["http", "https"])
 
+# Official pages are deep in their sites (diplomatie.gouv.fr's run to 280 characters).
+URL_LENGTH = 500
+
 
 class Funder(models.Model):
     class Kind(models.TextChoices):
@@ -37,7 +40,9 @@ class Funder(models.Model):
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind, default=Kind.OTHER)
     description = RichTextField(_("presentation"), blank=True)
-    url = models.URLField(_("official website"), blank=True, validators=[http_url])
+    url = models.URLField(
+        _("official website"), max_length=URL_LENGTH, blank=True, validators=[http_url]
+    )
     position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -55,6 +60,10 @@ class Funder(models.Model):
         for scheme in self.schemes.all():
             scheme.funder = self
             scheme.save(update_fields=["search_text"])
+
+
+# How many past editions must agree on a month before a page says « généralement ».
+USUAL_AGREEMENT = 3
 
 
 class SchemeQuerySet(PublishedQuerySet):
@@ -126,14 +135,23 @@ class Scheme(Publishable):
         _("maximum co-funding rate (%)"), null=True, blank=True
     )
     official_url = models.URLField(
-        _("official page (“Find out more”)"), blank=True, validators=[http_url]
+        _("official page"), max_length=URL_LENGTH, blank=True, validators=[http_url]
     )
     source = models.CharField(
         _("source of the information"),
         max_length=300,
         help_text=_("Where this information was read: site, page, date."),
     )
-    source_url = models.URLField(_("address of the source"), blank=True, validators=[http_url])
+    source_url = models.URLField(
+        _("address of the source"), max_length=URL_LENGTH, blank=True, validators=[http_url]
+    )
+    # When someone last checked the facts against their sources: what the public page shows,
+    # unlike updated_at, which any save (or a deploy that loads the content) moves.
+    verified_on = models.DateField(
+        _("information verified on"),
+        null=True,
+        help_text=_("The day someone last checked this record against its sources."),
+    )
     position = models.PositiveIntegerField(_("order"), default=0)
     search_text = models.TextField(editable=False, blank=True)
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
@@ -194,18 +212,21 @@ class Scheme(Publishable):
         grouped["closed"].sort(key=lambda c: c.closes_at or c.opens_at, reverse=True)
         return grouped
 
-    def usual_calendar(self):
-        """The months in which past editions usually opened and closed, or None."""
-        closed = [c for c in self.calls.all() if c.is_published and c.state() == "closed"]
-        opened = Counter(timezone.localtime(c.opens_at).month for c in closed if c.opens_at)
-        shut = Counter(timezone.localtime(c.closes_at).month for c in closed if c.closes_at)
-        if not shut:
-            return None
-        return {
-            "opens": MONTHS[opened.most_common(1)[0][0]] if opened else None,
-            "closes": MONTHS[shut.most_common(1)[0][0]],
-            "editions": len(closed),
-        }
+    def past_editions(self, closed=None):
+        """The closed editions, newest first, and what most of them agree on: the month in
+        which they usually opened or closed, said only when at least USUAL_AGREEMENT
+        editions share it (one or two editions are examples, not a habit)."""
+        closed = self.calls_by_state()["closed"] if closed is None else closed
+        usual = {}
+        for key, field in (("opens", "opens_at"), ("closes", "closes_at")):
+            months = Counter(
+                timezone.localtime(getattr(c, field)).month for c in closed if getattr(c, field)
+            )
+            if months:
+                month, agreeing = months.most_common(1)[0]
+                if agreeing >= USUAL_AGREEMENT:
+                    usual[key] = {"month": MONTHS[month], "editions": agreeing}
+        return {"editions": closed, "usual": usual, "count": len(closed)}
 
 
 class EligibilityItem(models.Model):
@@ -273,8 +294,28 @@ class Call(models.Model):
         blank=True,
         help_text=_("Paris date and time. Leave empty if the source does not say it."),
     )
-    url = models.URLField(_("link"), blank=True, validators=[http_url])
+    closing_time_given = models.BooleanField(
+        _("the source gives the closing time"),
+        default=False,
+        help_text=_(
+            "Tick only if the source states the hour: otherwise the site shows the date alone "
+            "(the call stays open until the end of that day)."
+        ),
+    )
+    announced_on = models.DateField(
+        _("announced on"),
+        null=True,
+        blank=True,
+        help_text=_("When the edition was announced, if the source says it and it opens later."),
+    )
+    url = models.URLField(_("link"), max_length=URL_LENGTH, blank=True, validators=[http_url])
     notes = models.TextField(_("notes"), blank=True)
+    verified_on = models.DateField(
+        _("information verified on"),
+        null=True,
+        blank=True,
+        help_text=_("The day someone last checked these dates against their source."),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     # Stable across edits, so calendar clients update an event instead of duplicating it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -69,7 +69,7 @@ class SchemeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["states"] = self.object.calls_by_state()
-        context["usual_calendar"] = self.object.usual_calendar()
+        context["past"] = self.object.past_editions(context["states"]["closed"])
         context["breadcrumbs"] = [
             (_("Funding"), reverse("funding:scheme-list")),
             (self.object.title, None),

@@ -290,6 +290,11 @@ class SiteSettings(models.Model):
         help_text=_("To complete: the person who legally represents the association."),
     )
     contact_email = models.EmailField(_("contact address"), blank=True)
+    postal_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("Where visitors can write: the legal notice and the privacy page show it."),
+    )
     host_name = models.CharField(_("host"), max_length=200, blank=True, help_text=_("To complete."))
     host_address = models.CharField(
         _("address of the host"), max_length=300, blank=True, help_text=_("To complete.")
@@ -303,6 +308,12 @@ class SiteSettings(models.Model):
     )
     accessibility_checked_on = models.DateField(
         _("date of the last accessibility check"), null=True, blank=True
+    )
+    accessibility_statement_on = models.DateField(
+        _("date of the accessibility statement"),
+        null=True,
+        blank=True,
+        help_text=_("The day the statement was written or last updated."),
     )
     linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)

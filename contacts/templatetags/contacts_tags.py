@@ -48,4 +48,6 @@ def footer_offices(context):
 
 @register.inclusion_tag("contacts/_footer_partners.html")
 def footer_partners():
-    return {"partners": list(Partner.objects.published().only("name", "url", "position"))}
+    return {
+        "partners": list(Partner.objects.published().only("name", "former_name", "url", "position"))
+    }

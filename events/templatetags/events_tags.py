@@ -10,6 +10,6 @@ register = template.Library()
 def next_events(context, count=3, heading_level=2):
     """The next events, for the home page or any other."""
     return {
-        "events": list(Event.objects.upcoming().select_related("kind")[:count]),
+        "events": list(Event.objects.upcoming().select_related("kind", "office")[:count]),
         "level": heading_level,
     }

@@ -1,12 +1,27 @@
 from django import template
 from django.db.models import Prefetch
+from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from aict_site.fragments import cached_inclusion_tag, submitted_values
+from aict_site.templatetags.french import day
 from aict_site.templatetags.seo import jsonld
 from funding.models import Call, Funder, Scheme
 
 register = template.Library()
+
+
+@register.filter
+def closing(call, weekday=False):
+    """A call's closing as French writes it, with the hour only when the source gives one."""
+    date = day(call.closes_at, "l j F Y" if weekday else "j F Y")
+    if not call.closing_time_given:
+        return date
+    return _("%(date)s at %(time)s (Paris time)") % {
+        "date": date,
+        "time": date_filter(timezone.localtime(call.closes_at), "H:i"),
+    }
 
 
 @cached_inclusion_tag(register, "funding/_finder.html", vary=submitted_values)

@@ -13,7 +13,7 @@ from tests.helpers import squashed
 @pytest.mark.django_db
 def test_partners_page_lists_names_in_the_clients_order(client, initial_content):
     html = client.get("/partenaires/").content.decode()
-    assert html.index("Crajep") < html.index("Fondation Norsys") < html.index("Pôle Emploi")
+    assert html.index("Crajep") < html.index("Fondation Norsys") < html.index("France Travail")
     assert "<h1>Nos partenaires</h1>" in html
 
 

@@ -53,7 +53,7 @@ def test_a_call_is_upcoming_before_it_opens():
 
 
 @pytest.mark.django_db
-def test_scheme_page_shows_open_upcoming_and_archived_calls_and_the_usual_calendar(
+def test_scheme_page_shows_open_upcoming_and_archived_calls_with_their_real_dates(
     client, initial_content
 ):
     scheme = make_scheme("Appel Jeunesse", make_funder("Ministère"))
@@ -62,16 +62,18 @@ def test_scheme_page_shows_open_upcoming_and_archived_calls_and_the_usual_calend
             scheme,
             f"Édition {year}",
             opens_at=paris(year - 1, 11, 20),
-            closes_at=paris(year, 3, 15, 23, 59),
+            closes_at=paris(year, 3, 1, 23, 59),
         )
     make_call(scheme, "Édition ouverte", opens_in_days=-3, closes_in_days=12)
     make_call(scheme, "Édition suivante", opens_in_days=200, closes_in_days=260)
     scheme.checklist.create(text="Déclarer votre APD entre le 15 avril et le 31 mai", position=1)
-    html = client.get(scheme.get_absolute_url()).content.decode()
-    assert "reste 12 jours" in html
-    assert "À venir</strong> — ouverture le" in squashed(html)
-    assert "Éditions précédentes" in html and "Édition 2023" in html
-    assert "l’appel ouvre généralement en novembre et se clôt en mars" in html
+    html = squashed(client.get(scheme.get_absolute_url()).content.decode())
+    assert "encore 12 jours" in html
+    assert "À venir</strong> — ouverture le" in html
+    assert "Éditions précédentes" in html
+    assert "Édition 2023 : du 20 novembre 2022 au 1er mars 2023" in html
+    assert "l’appel ouvre généralement en novembre (3 éditions sur 3)" in html
+    assert "l’appel se clôt généralement en mars (3 éditions sur 3)" in html
     assert "Déclarer votre APD entre le 15 avril et le 31 mai" in html
     assert "Ajouter à mon agenda" in html
     block = re.search(r'"@type": "MonetaryGrant".*?</script>', html, re.S)
@@ -79,63 +81,62 @@ def test_scheme_page_shows_open_upcoming_and_archived_calls_and_the_usual_calend
 
 
 @pytest.mark.django_db
-def test_official_link_and_source_are_shown(client, initial_content):
-    html = client.get("/financements/ficol/").content.decode()
-    assert "Pour en savoir plus" in html
-    assert (
-        'href="https://www.afd.fr/fr/la-ficol-un-tremplin-pour-laction-exterieure-des-territoires-francais"'
-        in html
+@pytest.mark.parametrize("editions", [1, 2])
+def test_fewer_than_three_agreeing_editions_never_make_a_habit(client, initial_content, editions):
+    scheme = make_scheme("Appel rare", make_funder("Ministère"))
+    for year in range(2023, 2023 + editions):
+        make_call(scheme, f"Édition {year}", opens_at=paris(year, 1, 10),
+                  closes_at=paris(year, 3, 26, 23, 59))  # fmt: skip
+    # A third edition that disagrees on both months.
+    make_call(
+        scheme, "Édition 2021", opens_at=paris(2020, 11, 22), closes_at=paris(2021, 2, 26, 23, 59)
     )
-    assert "Source :" in html
+    html = squashed(client.get(scheme.get_absolute_url()).content.decode())
+    assert "généralement" not in html
+    assert "Édition 2023 : du 10 janvier 2023 au 26 mars 2023" in html
+    assert "Édition 2021 : du 22 novembre 2020 au 26 février 2021" in html
 
 
 @pytest.mark.django_db
-def test_deadline_calendar_groups_upcoming_closings_by_month(client, initial_content):
-    scheme = make_scheme("Fonds test", make_funder("Ministère"))
-    make_call(scheme, "Bientôt", opens_in_days=-1, closes_in_days=3)
-    make_call(scheme, "Plus tard", opens_in_days=-1, closes_in_days=70)
-    make_call(scheme, "Passé", opens_in_days=-30, closes_in_days=-2)
-    html = client.get("/financements/calendrier/").content.decode()
-    assert html.index("Bientôt") < html.index("Plus tard")
-    assert "Passé" not in html
-    assert len(re.findall(r'<h2 id="month-', html)) >= 2
-
-
-@pytest.mark.django_db
-def test_home_shows_the_next_three_deadlines(client, initial_content):
-    scheme = make_scheme("Fonds test", make_funder("Ministère"))
-    for days in (30, 10, 20, 40):
-        make_call(scheme, f"Clôture dans {days} jours", opens_in_days=-1, closes_in_days=days)
-    html = client.get("/").content.decode()
-    block = html[html.index("Prochaines clôtures d’appels") :]
-    assert block.index("10 jours") < block.index("20 jours") < block.index("30 jours")
-    assert "40 jours" not in block.split("</section>")[0]
-
-
-@pytest.mark.django_db
-def test_icalendar_feed_has_one_event_per_upcoming_deadline_with_stable_uids(
+def test_the_thematic_calls_show_their_editions_and_never_a_habit_they_do_not_have(
     client, initial_content
 ):
-    scheme = make_scheme("Fonds test", make_funder("Ministère"))
-    soon = make_call(scheme, "Bientôt", opens_in_days=-1, closes_in_days=3)
-    make_call(scheme, "Plus tard", opens_in_days=-1, closes_in_days=70)
-    make_call(scheme, "Passé", opens_in_days=-30, closes_in_days=-2)
-    response = client.get("/financements/calendrier.ics")
-    assert response["Content-Type"].startswith("text/calendar")
-    events = Calendar.from_ical(response.content).walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in events] == ["Clôture : Bientôt", "Clôture : Plus tard"]
-    uid = str(events[0]["UID"])
-    first_date = events[0].decoded("DTSTART")
-    first_sequence = int(events[0]["SEQUENCE"])
+    html = squashed(client.get("/financements/appels-thematiques-dctciv/").content.decode())
+    assert "Appel Jeunesse X : du 10 janvier 2024 au 26 mars 2024" in html
+    assert "Appel Jeunesse IX : du 22 novembre 2022 au 26 février 2023" in html
+    # Three of the four editions closed in March; their openings are split (2 November, 2 January).
+    assert "l’appel se clôt généralement en mars (3 éditions sur 4)" in html
+    assert "ouvre généralement" not in html
 
-    soon.closes_at = soon.closes_at + timedelta(days=2)
-    soon.save()
-    events = Calendar.from_ical(client.get("/financements/calendrier.ics").content).walk("VEVENT")
-    edited = next(e for e in events if str(e["SUMMARY"]) == "Clôture : Bientôt")
-    assert str(edited["UID"]) == uid
-    assert edited.decoded("DTSTART") == first_date + timedelta(days=2)
-    assert int(edited["SEQUENCE"]) >= first_sequence
-    assert len(events) == 2
+
+@pytest.mark.django_db
+def test_a_closing_hour_is_shown_only_when_the_source_gives_one(client, initial_content):
+    scheme = make_scheme("Appel horaire", make_funder("Ministère"))
+    make_call(scheme, "Sans heure", opens_in_days=-3, closes_at=timezone.now() + timedelta(days=9))
+    closes_at = (timezone.now() + timedelta(days=10)).replace(hour=16, minute=0)
+    given = make_call(
+        scheme, "Avec heure", opens_in_days=-3, closing_time_given=True, closes_at=closes_at
+    )
+    html = squashed(client.get(scheme.get_absolute_url()).content.decode())
+    hour = timezone.localtime(given.closes_at).strftime("%H:%M")
+    assert f"à {hour} (heure de Paris)" in html
+    assert html.count("(heure de Paris)") == 1
+    assert "23:59" not in html
+    ics = client.get(f"/financements/appels/{given.uid}.ics").content.decode()
+    assert f"à {hour}" in ics.replace("\r\n ", "")
+
+
+@pytest.mark.django_db
+def test_official_link_source_and_verified_date_are_shown(client, initial_content):
+    html = squashed(client.get("/financements/ficol/").content.decode())
+    assert (
+        '<a class="more" href="https://www.afd.fr/fr/la-ficol-un-tremplin-pour-laction-exterieure-des-territoires-francais">'
+        "Page officielle" in html
+    )
+    assert "Source :" in html and "informations vérifiées le 28 novembre 2026" in html
+    assert "mise à jour le" not in html
+    missing = squashed(client.get("/financements/appel-franco-libanais/").content.decode())
+    assert "Page officielle non disponible." in missing
 
 
 @pytest.mark.django_db
@@ -154,14 +155,27 @@ def test_a_single_call_has_its_own_ics(client, initial_content):
 
 
 @pytest.mark.django_db
-def test_atom_feed_is_well_formed_and_lists_the_calls(client, initial_content):
+def test_atom_feed_dates_calls_by_their_own_dates_and_says_which_are_closed(
+    client, initial_content
+):
     response = client.get("/financements/flux/")
     assert response["Content-Type"].startswith("application/atom+xml")
     root = ET.fromstring(response.content)
     atom = "{http://www.w3.org/2005/Atom}"
-    titles = [entry.find(f"{atom}title").text for entry in root.findall(f"{atom}entry")]
-    assert "FICOL — Facilité de financement des collectivités territoriales — FICOL 2024" in titles
-    assert len(titles) == Call.objects.count()
+    entries = {entry.find(f"{atom}title").text: entry for entry in root.findall(f"{atom}entry")}
+    assert len(entries) == Call.objects.count()
+    ficol = entries[
+        "FICOL — Facilité de financement des collectivités territoriales — FICOL 2024 (clos)"
+    ]
+    assert ficol.find(f"{atom}published").text.startswith("2024-01-04")
+    assert ficol.find(f"{atom}updated").text.startswith("2024-01-04")
+    summary = ficol.find(f"{atom}summary").text
+    assert "Cet appel est clos." in summary and "Clôture : 13 septembre 2024." in summary
+    assert "23:59" not in response.content.decode()
+    # The content was loaded today: no entry, and not the feed itself, says so.
+    today = timezone.localdate().isoformat()
+    assert today not in root.find(f"{atom}updated").text
+    assert not [e for e in entries.values() if e.find(f"{atom}published").text.startswith(today)]
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from funding.models import Call, Scheme
+from tests.helpers import squashed
 
 
 @pytest.mark.django_db
@@ -48,12 +49,71 @@ def test_no_invented_figures_and_past_editions_are_closed(initial_content):
 
 
 @pytest.mark.django_db
-def test_the_client_copy_about_funding_is_shown_as_written(client, initial_content):
-    html = client.get("/dispositifs-d-appui/").content.decode()
+def test_the_client_copy_about_funding_is_shown_corrected_and_true_today(client, initial_content):
+    html = squashed(client.get("/dispositifs-d-appui/").content.decode())
     assert "La FICOL intervient pour des projets pluriannuels d’ampleur" in html
-    assert "tels Erasmus + ou le Corps Européen de Solidarité" in html
-    assert "Fonds Franco-Marocain, Franco-Libanais, Franco-Sénégalais" in html
+    assert "tels Erasmus+ ou le Corps européen de solidarité, soutiennent" in html
+    assert "fonds franco-marocain, franco-libanais, franco-sénégalais" in html
     assert 'href="/financements/ficol/"' in html
+    # The DAECT was a délégation, and is the DCTCIV since 29 December 2023.
+    assert (
+        "La Délégation pour les collectivités territoriales et la société civile (DCTCIV, ex-DAECT)"
+        in html
+    )
+    assert "est une des directions" not in html and "Villes Durables" not in html
+    assert "ses appels de 2024 et 2025 sont publiés sous ce nom" not in html
+    assert "beaucoup de petites collectivités ignorent" not in html
+
+
+@pytest.mark.django_db
+def test_every_scheme_shows_a_verified_date_and_an_official_page_or_says_it_has_none(
+    client, initial_content
+):
+    for scheme in Scheme.objects.published():
+        assert scheme.verified_on, scheme.slug
+        html = squashed(client.get(scheme.get_absolute_url()).content.decode())
+        assert "informations vérifiées le" in html, scheme.slug
+        if scheme.official_url:
+            assert f'<a class="more" href="{scheme.official_url}">Page officielle' in html
+        else:
+            assert "Page officielle non disponible." in html, scheme.slug
+        # The ministry's home page is no scheme's precise page.
+        assert scheme.official_url != "https://www.diplomatie.gouv.fr/", scheme.slug
+        assert scheme.source_url != "https://www.diplomatie.gouv.fr/", scheme.slug
+        assert "(DCTCIV (ex-DAECT))" not in html
+
+
+@pytest.mark.django_db
+def test_each_scheme_names_whom_it_is_for(client, initial_content):
+    def types(slug):
+        return set(
+            Scheme.objects.get(slug=slug).eligible_authority_types.values_list("name", flat=True)
+        )
+
+    assert types("appel-cles-en-main-dctciv") == {"Association ou GIP de collectivités"}
+    assert "Association ou GIP de collectivités" in types("ficol")
+    for slug in ("1-pourcent-eau-assainissement", "1-pourcent-energie", "1-pourcent-dechets"):
+        assert types(slug) == {"Commune", "Intercommunalité", "Syndicat mixte"}, slug
+    assert "Autorité organisatrice de la mobilité" in types("1-pourcent-mobilite")
+    for slug in ("1-pourcent-eau-assainissement", "1-pourcent-mobilite"):
+        html = client.get(f"/financements/{slug}/").content.decode()
+        assert "vérifiez auprès du financeur" not in html
+    cles = squashed(client.get("/financements/appel-cles-en-main-dctciv/").content.decode())
+    assert "le dossier ne se dépose pas sur cncd.fr" in cles
+
+
+@pytest.mark.django_db
+def test_the_schemes_small_authorities_use_are_there_with_their_sources(initial_content):
+    for slug, source in [
+        ("cerv-jumelages-reseaux-de-villes", "euro-access.eu"),
+        ("fonds-citoyen-franco-allemand", "fondscitoyen.eu"),
+        ("faceco", "diplomatie.gouv.fr"),
+        ("territoires-volontaires", "france-volontaires.org"),
+    ]:
+        scheme = Scheme.objects.get(slug=slug)
+        assert scheme.is_published and source in scheme.source, slug
+    ix = Call.objects.get(title="Appel Jeunesse IX")
+    assert timezone.localtime(ix.closes_at).date().isoformat() == "2023-02-26"
 
 
 @pytest.mark.django_db

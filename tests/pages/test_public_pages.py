@@ -15,8 +15,8 @@ PAGES = {
     "/types-d-actions/": "L’aide aux réfugiés et aux déplacés",
     "/nouvelles-modalites-de-cooperation/": "Décloisonnez le travail de vos équipes.",
     "/dispositifs-d-appui/": "un ensemble de solutions de co-financements",
-    "/lianes-cooperation/": "Le réseau fédére l’ensemble des acteurs",
-    "/mentions-legales/": "Hébergement",
+    "/lianes-cooperation/": "Le réseau fédère l’ensemble des acteurs",
+    "/mentions-legales/": "Propriété intellectuelle",
     "/donnees-personnelles/": "CNIL",
     "/accessibilite/": "Défenseur des droits",
 }
@@ -136,18 +136,39 @@ def test_breadcrumbs_follow_the_parent_page(client, initial_content):
 
 
 @pytest.mark.django_db
-def test_privacy_page_states_the_retention_setting(client, initial_content, settings):
+def test_privacy_page_lists_what_is_collected_how_long_and_where_to_write(
+    client, initial_content, settings
+):
     settings.VISITOR_DATA_RETENTION_DAYS = 730
-    assert "conservées 2 ans" in client.get("/donnees-personnelles/").content.decode()
+    html = squashed(client.get("/donnees-personnelles/").content.decode())
+    assert "inscriptions aux événements sont conservées 2 ans" in html
+    assert "son département si vous les indiquez" in html
+    assert "L’inscription à un événement recueille votre nom" in html
+    assert "voir les mentions légales" not in html
+    assert '<a href="mailto:n.yaiche@lianescooperation.org">' in html
+    assert "5 rue Jules de Vicq<br>59000 Lille" in html
 
 
 @pytest.mark.django_db
-def test_legal_notice_shows_site_settings_and_marks_missing_facts(client, initial_content):
+def test_legal_notice_shows_what_is_known_and_hides_what_is_not(client, initial_content):
     from pages.models import SiteSettings
 
-    html = client.get("/mentions-legales/").content.decode()
-    assert "non renseigné" in html
+    html = squashed(client.get("/mentions-legales/").content.decode())
+    assert "Lianes coopération" in html and "5 rue Jules de Vicq<br>59000 Lille" in html
+    assert "mailto:n.yaiche@lianescooperation.org" in html
+    assert "Hébergement" not in html and "Direction de la publication" not in html
     record = SiteSettings.load()
     record.host_name = "Hébergeur Exemple SAS"
     record.save()
-    assert "Hébergeur Exemple SAS" in client.get("/mentions-legales/").content.decode()
+    html = client.get("/mentions-legales/").content.decode()
+    assert "Hébergement" in html and "Hébergeur Exemple SAS" in html
+
+
+@pytest.mark.django_db
+def test_accessibility_statement_is_dated_and_says_how_to_report_a_problem(client, initial_content):
+    html = squashed(client.get("/accessibilite/").content.decode())
+    assert "Cette déclaration a été établie le 28 novembre 2026." in html
+    assert '<a href="/contact/?objet=accessibilite">formulaire de contact</a>' in html
+    assert "mailto:n.yaiche@lianescooperation.org" in html
+    form = client.get("/contact/?objet=accessibilite").content.decode()
+    assert re.search(r'<option value="\d+" selected>Signaler un problème d’accessibilité', form)

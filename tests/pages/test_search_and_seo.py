@@ -11,7 +11,7 @@ from tests.pages.builders import make_page
 @pytest.mark.django_db
 def test_search_ignores_case_and_accents(client, initial_content):
     html = client.get("/recherche/", {"q": "developpement durable"}).content.decode()
-    assert "deviennent un des piliers du Développement Durable mondial" in html
+    assert "deviennent un des piliers du développement durable mondial" in html
     assert "Apportez votre contribution au développement durable." in html
     assert 'href="/nouvelles-modalites-de-cooperation/#raison-' in html
 

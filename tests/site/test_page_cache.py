@@ -62,7 +62,7 @@ def test_a_bulk_edit_from_a_changelist_empties_the_cache(staff_client, initial_c
         )
     assert staff_client.post(f"{ADMIN}contacts/partner/", data).status_code == 302
     html = client.get("/partenaires/").content.decode()
-    assert html.index("Pôle Emploi") < html.index("Crajep")
+    assert html.index("France Travail (ex-Pôle emploi)") < html.index("Crajep")
 
 
 @pytest.mark.django_db

@@ -30,7 +30,7 @@ def test_gunicorn_serves_the_home_page_with_debug_off(served_site):
     with urllib.request.urlopen(served_site.url + "/") as response:
         html = response.read().decode()
     assert response.status == 200
-    assert "Action Internationale des Collectivités" in html
+    assert "L’action internationale des collectivités territoriales" in html
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(served_site.url + "/nope/")
     assert error.value.code == 404

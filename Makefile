@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench profile backup restore requirements
+.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench profile backup restore requirements screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -95,6 +95,9 @@ backup: install ## Back up the database and media into BACKUP_DIR (keeps BACKUP_
 restore: install ## Restore FILE=… into an empty database and media folder (FORCE=1 to overwrite)
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/aict-backup-….tar.gz" >&2; exit 2; }
 	$(MANAGE) restore "$(FILE)" $(if $(FORCE),--force,)
+
+screenshots: install-test ## Full-page screenshots of the main pages at 375 and 1280 px (docs/screenshots/)
+	$(BIN)/python scripts/screenshots.py
 
 bench: install ## Benchmark the site under load on SQLite and PostgreSQL (writes bench/results/)
 	@scripts/system-packages.sh bench

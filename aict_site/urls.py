@@ -25,6 +25,7 @@ urlpatterns = [
         {"sitemaps": sitemaps.collect()},
         name="sitemap",
     ),
+    path("plan-du-site/", sitemaps.SiteMapPage.as_view(), name="site-map"),
     path(
         f"{settings.ADMIN_URL}password_reset/",
         passwords.PasswordResetView.as_view(extra_context={"site_header": admin.site.site_header}),

@@ -1,5 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from aict_site.sitemaps import named_pages
 from reference.models import Country
@@ -8,6 +9,7 @@ from .models import Authority
 
 
 class AuthoritySitemap(Sitemap):
+    title = _("Authorities")
     changefreq = "monthly"
     priority = 0.5
 
@@ -19,6 +21,7 @@ class AuthoritySitemap(Sitemap):
 
 
 class CountrySitemap(Sitemap):
+    title = _("Cooperations by partner country")
     changefreq = "monthly"
     priority = 0.4
 
@@ -34,7 +37,11 @@ class CountrySitemap(Sitemap):
 
 
 sitemaps = {
-    "directory": named_pages("directory:authority-list", priority=0.6),
+    "directory": named_pages(
+        _("Engaged authorities"),
+        {"directory:authority-list": _("The authorities engaged internationally")},
+        priority=0.6,
+    ),
     "authorities": AuthoritySitemap,
     "countries": CountrySitemap,
 }

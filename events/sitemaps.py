@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.utils.translation import gettext_lazy as _
 
 from aict_site.sitemaps import named_pages
 
@@ -6,6 +7,7 @@ from .models import Event
 
 
 class EventSitemap(Sitemap):
+    title = _("Events")
     changefreq = "weekly"
     priority = 0.6
 
@@ -17,6 +19,11 @@ class EventSitemap(Sitemap):
 
 
 sitemaps = {
-    "agenda": named_pages("events:upcoming", "events:archive", changefreq="daily", priority=0.7),
+    "agenda": named_pages(
+        _("Agenda"),
+        {"events:upcoming": _("Next events"), "events:archive": _("Past events")},
+        changefreq="daily",
+        priority=0.7,
+    ),
     "events": EventSitemap,
 }

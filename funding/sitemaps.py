@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.utils.translation import gettext_lazy as _
 
 from aict_site.sitemaps import named_pages
 
@@ -6,6 +7,7 @@ from .models import Scheme
 
 
 class SchemeSitemap(Sitemap):
+    title = _("Funding schemes")
     changefreq = "weekly"
     priority = 0.7
 
@@ -18,7 +20,10 @@ class SchemeSitemap(Sitemap):
 
 sitemaps = {
     "funding": named_pages(
-        "funding:scheme-list", "funding:calendar", changefreq="daily", priority=0.8
+        _("Funding"),
+        {"funding:scheme-list": _("All funding"), "funding:calendar": _("Closing calendar")},
+        changefreq="daily",
+        priority=0.8,
     ),
     "schemes": SchemeSitemap,
 }

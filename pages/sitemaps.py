@@ -1,9 +1,11 @@
 from django.contrib.sitemaps import Sitemap
+from django.utils.translation import gettext_lazy as _
 
 from .models import Page
 
 
 class PageSitemap(Sitemap):
+    title = _("Pages")
     changefreq = "monthly"
 
     def items(self):

@@ -49,9 +49,10 @@ class LayoutContextMixin:
             linked = {
                 linked_page.layout: linked_page
                 for linked_page in Page.objects.published().filter(
-                    layout__in=[Page.Layout.REASONS, Page.Layout.ACTIONS]
+                    layout__in=[Page.Layout.WHY, Page.Layout.REASONS, Page.Layout.ACTIONS]
                 )
             }
+            context["why_page"] = linked.get(Page.Layout.WHY)
             context["reasons_page"] = linked.get(Page.Layout.REASONS)
             context["actions_page"] = linked.get(Page.Layout.ACTIONS)
         return context

@@ -19,12 +19,11 @@ def _offices(context):
 
 @cached_inclusion_tag(register, "contacts/_contact_card.html")
 def contact_card(context, heading_level=2):
-    """The person to call and the offices, for any page that wants them."""
+    """The person to call, for any page where a decision is made; the offices are in every
+    page's footer."""
     return {
         "people": list(Person.objects.published().filter(is_main_contact=True)),
-        "offices": _offices(context),
         "level": heading_level,
-        "sublevel": heading_level + 1,
     }
 
 
@@ -46,8 +45,7 @@ def footer_offices(context):
     return {"offices": _offices(context)}
 
 
-@register.inclusion_tag("contacts/_footer_partners.html")
-def footer_partners():
-    return {
-        "partners": list(Partner.objects.published().only("name", "former_name", "url", "position"))
-    }
+@cached_inclusion_tag(register, "contacts/_home_partners.html")
+def home_partners(context):
+    """The partners, with their logos when staff have uploaded them, for the home page."""
+    return {"partners": list(Partner.objects.published())}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from aict_site.fragments import cached_inclusion_tag, submitted_values
 from aict_site.templatetags.french import day
 from aict_site.templatetags.seo import jsonld
+from funding.filters import SchemeFilter
 from funding.models import Call, Funder, Scheme
 
 register = template.Library()
@@ -28,6 +29,14 @@ def closing(call, weekday=False):
 def scheme_finder(context, finder):
     """The finder's form: its rendering depends only on the values it shows."""
     return {"finder": finder}
+
+
+@cached_inclusion_tag(register, "funding/_quick_finder.html")
+def quick_finder(context):
+    """The finder's first two questions (type of authority, theme), for the home page: the
+    form submits to the finder."""
+    form = SchemeFilter(queryset=Scheme.objects.none()).form
+    return {"fields": [form["collectivite"], form["theme"]]}
 
 
 @cached_inclusion_tag(register, "funding/_next_deadlines.html", clock=True)

@@ -1,11 +1,24 @@
 from django import template
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from pages.models import Page, published_layout_page
 
 register = template.Library()
 
 FOOTER_LAYOUTS = (Page.Layout.LEGAL_NOTICE, Page.Layout.PRIVACY, Page.Layout.ACCESSIBILITY)
+L = Page.Layout
+# The main menu: at most six sections, each listing pages by their titles (a layout's
+# published page) or an app's view; a section of one entry is a plain link. A section is
+# current when the address is one of its entries' or below one (a scheme page is in « Financer »).
+SECTIONS = [
+    (_("Engage"), [L.WHY, L.REASONS, L.ACTIONS]),
+    (_("Fund"), [L.SUPPORT, L.FUNDING, ("funding:calendar", _("Closing calendar"))]),
+    (_("Engaged authorities"), [("directory:authority-list", None)]),
+    (_("Agenda"), [("events:upcoming", None)]),
+    (_("The network"), [L.NETWORK, L.PARTNERS, L.CONTACT]),
+]
 
 
 def _navigation_pages(context):
@@ -23,18 +36,37 @@ def _navigation_pages(context):
     return cached
 
 
+def _entries(entries, pages):
+    for entry in entries:
+        if isinstance(entry, tuple):
+            route, label = entry
+            yield label, reverse(route)
+        elif entry in pages:
+            yield pages[entry].title, pages[entry].get_absolute_url()
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context.get("request")
     current = request.path if request else ""
-    return {
-        "items": [
-            (page.menu_title or page.title, page.get_absolute_url())
-            for page in _navigation_pages(context)
-            if page.show_in_menu
-        ],
-        "current": current,
-    }
+    in_menu = [page for page in _navigation_pages(context) if page.show_in_menu]
+    pages = {page.layout: page for page in in_menu}
+    placed = {entry for _label, entries in SECTIONS for entry in entries}
+    # Pages staff add to the menu join the last section (« Le réseau »).
+    extras = [
+        (page.title, page.get_absolute_url())
+        for page in in_menu
+        if page.layout not in placed and page.layout != L.HOME
+    ]
+    sections = []
+    for index, (label, entries) in enumerate(SECTIONS, start=1):
+        links = [(title or label, url) for title, url in _entries(entries, pages)]
+        if index == len(SECTIONS):
+            links += extras
+        if links:
+            is_current = any(current.startswith(url) for _title, url in links if url != "/")
+            sections.append({"label": label, "links": links, "current": is_current})
+    return {"sections": sections, "current": current}
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)

@@ -72,6 +72,9 @@ FOCUSABLE_JS = """() => Array.from(document.querySelectorAll(
   'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), ' +
   'select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
 )).filter(el => {
+  // Inside a closed disclosure, only its summary can take the focus.
+  const closed = el.closest('details:not([open])');
+  if (closed && el !== closed.querySelector('summary')) return false;
   const style = getComputedStyle(el);
   return style.visibility !== 'hidden' && style.display !== 'none' && el.getClientRects().length > 0
     || el.classList.contains('skip-link');

@@ -100,14 +100,14 @@ def test_shared_fragments_follow_edits_even_when_the_page_is_not_cached(
 ):
     settings.PAGE_CACHE_SECONDS = 0
     client = Client()
-    assert "Crajep" in client.get("/types-d-actions/").content.decode()
-    from contacts.models import Partner
+    assert "Bureaux à Amiens" in client.get("/types-d-actions/").content.decode()
+    from contacts.models import Office
 
-    crajep = Partner.objects.get(name="Crajep")
-    url = f"{ADMIN}contacts/partner/{crajep.pk}/change/"
-    staff_client.post(url, admin_form_data(staff_client.get(url), name="Crajep Hauts-de-France"))
+    amiens = Office.objects.get(city="Amiens")
+    url = f"{ADMIN}contacts/office/{amiens.pk}/change/"
+    staff_client.post(url, admin_form_data(staff_client.get(url), name="Bureaux de la Somme"))
     footer = client.get("/types-d-actions/").content.decode().split("<footer")[1]
-    assert "Crajep Hauts-de-France" in footer
+    assert "Bureaux de la Somme" in footer
 
 
 @pytest.mark.django_db
@@ -118,7 +118,7 @@ def test_a_lost_content_version_is_replaced_by_a_new_one_never_an_old_one(
     restart, a culled file): the version that follows must not match theirs."""
     from django.core.cache import cache
 
-    from contacts.models import Partner
+    from contacts.models import Office
 
     settings.PAGE_CACHE_SECONDS = 0
     client = Client()
@@ -126,8 +126,8 @@ def test_a_lost_content_version_is_replaced_by_a_new_one_never_an_old_one(
         cache.clear()
         html = client.get("/types-d-actions/").content.decode()
         # A change the signals did not see, before the shared cache is lost again.
-        Partner.objects.filter(name="Crajep").update(name=f"Crajep {flush}")
-    assert "Crajep 0" in html
+        Office.objects.filter(city="Amiens").update(name=f"Bureaux {flush}")
+    assert "Bureaux 0" in html
 
 
 @pytest.fixture(scope="module")
@@ -198,10 +198,17 @@ def test_a_shared_fragment_is_renewed_in_every_worker(gunicorn_site):
     """The footer is kept in each worker's memory: an edit must reach every one of them."""
     pages = [f"{gunicorn_site}/recherche/?q=cooperation&n={n}" for n in range(3)]
     for url in pages:  # new addresses: rendered, each worker keeping its footer fragment
-        assert all("Crajep" in html for html in fetch_concurrently(url, clients=6, each=2))
+        htmls = fetch_concurrently(url, clients=6, each=2)
+        assert all("Bureaux à Amiens" in html for html in htmls)
     staff = staff_opener(gunicorn_site)
-    fields = {"name": "Crajep Hauts-de-France", "url": "", "position": "3", "is_published": "on"}
-    assert admin_save(staff, gunicorn_site, "contacts/partner/", "Crajep", fields).status == 200
+    fields = {
+        "name": "Bureaux de la Somme", "address_lines": "Espace Somme\r\n6 rue des Hautes Cornes",
+        "postal_code": "80000", "city": "Amiens", "position": "2", "is_published": "on",
+    }  # fmt: skip
+    assert (
+        admin_save(staff, gunicorn_site, "contacts/office/", "Bureaux à Amiens", fields).status
+        == 200
+    )
     for url in pages:
         footers = [html.split("<footer")[1] for html in fetch_concurrently(url)]
-        assert all("Crajep Hauts-de-France" in footer for footer in footers)
+        assert all("Bureaux de la Somme" in footer for footer in footers)

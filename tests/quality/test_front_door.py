@@ -1,0 +1,53 @@
+"""What a visitor sees first: on a phone, the title and the four entry points without
+scrolling, a header of at most 120 px and a menu that opens without any script; on a desktop,
+a main menu on one line."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_on_a_phone_the_first_screen_says_what_the_site_is_for_and_where_to_go(browser, live_site):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(live_site + "/")
+    assert page.locator("header.site-header").bounding_box()["height"] <= 120
+    title = page.locator("h1").bounding_box()
+    assert title["y"] + title["height"] <= 740
+    entries = page.locator(".entry-points a")
+    assert entries.count() == 4
+    for index in range(4):
+        box = entries.nth(index).bounding_box()
+        assert box["y"] + box["height"] <= 740, entries.nth(index).inner_text()
+    page.goto(live_site + "/financements/ficol/")
+    assert page.locator("header.site-header").bounding_box()["height"] <= 120
+    context.close()
+
+
+def test_the_menu_opens_from_one_button_without_javascript(browser, live_site):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site + "/")
+    assert not page.locator("#menu").is_visible()
+    page.get_by_role("link", name="Menu").click()
+    assert page.locator("#menu").is_visible()
+    page.locator("#menu summary", has_text="Financer").click()
+    page.locator("#menu").get_by_role("link", name="Calendrier des clôtures").click()
+    assert page.url.endswith("/financements/calendrier/")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_on_a_desktop_the_main_menu_is_one_line(browser, live_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for path in ("/", "/financements/", "/collectivites-engagees/"):
+        page.goto(live_site + path)
+        tops = page.eval_on_selector_all(
+            ".nav-sections > li",
+            "items => items.map(li => Math.round(li.getBoundingClientRect().top))",
+        )
+        assert len(tops) == 5 and len(set(tops)) == 1, (path, tops)
+        search = page.locator("#menu .site-search").bounding_box()
+        assert abs(search["y"] - tops[0]) < 40, path  # the search form on the same line
+    context.close()

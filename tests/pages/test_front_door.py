@@ -1,9 +1,12 @@
 """The home page leads to the next step, a person to call is on every page where a mayor
 decides, and the site map for people lists what the XML sitemap lists."""
 
+import gzip
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 
 from funding.models import Scheme
 from tests.events.builders import make_event
@@ -51,3 +54,14 @@ def test_the_site_map_for_people_lists_every_address_of_the_xml_sitemap(client, 
     links = set(re.findall(r'<li><a href="([^"]+)">', html))
     assert locations <= links, locations - links
     assert "<h1>Plan du site</h1>" in html and ">Calendrier des clôtures</a>" in html
+
+
+@pytest.mark.django_db
+def test_the_home_page_weighs_under_50_kb_of_compressed_html_and_css(client, initial_content):
+    html = client.get("/").content
+    css = Path(finders.find("css/site.css")).read_bytes()
+    weight = len(gzip.compress(html)) + len(gzip.compress(css))
+    assert weight <= 50 * 1024, weight
+    # No render-blocking script: the only script is JSON-LD data.
+    scripts = re.findall(r"<script\b[^>]*>", html.decode())
+    assert scripts == ['<script type="application/ld+json">'], scripts

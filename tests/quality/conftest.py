@@ -11,10 +11,10 @@ from tests.quality.gates import CHROMIUM, CHROMIUM_ARGS
 # access happens in its own thread, so Django's async-safety guard does not apply here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# Pages no sitemap lists: results, a 404, a refused request (400), the thank-you page.
+# Pages no sitemap lists: results (some, none), a 404, a refused request (400), the thank-you page.
 EXTRA_URLS = [
-    "/recherche/?q=coop%C3%A9ration", "/page-qui-n-existe-pas/", "/recherche/?q=eau%00",
-    "/contact/merci/",
+    "/recherche/?q=coop%C3%A9ration", "/recherche/?q=zzyzx", "/page-qui-n-existe-pas/",
+    "/recherche/?q=eau%00", "/contact/merci/",
 ]  # fmt: skip
 
 

@@ -8,6 +8,7 @@ import re
 from html import unescape
 
 import nh3
+from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 
 ALLOWED_TAGS = {
@@ -44,10 +45,30 @@ _text_only = nh3.Cleaner(
 # Blocks and line breaks end a word: "<li>un</li><li>deux</li>" is "un deux", not "undeux".
 _BLOCK_EDGE = re.compile(r"<(?=/?(?:p|h[1-6]|li|ul|ol|blockquote|div|br|td|th|tr)\b)", re.I)
 _EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
+# Sanitised HTML carries no attribute on headings, so the plain tag is all there is to find.
+_SECTION_HEADING = re.compile(r"<h2>(.*?)</h2>", re.S)
 
 
 def sanitize_html(html):
     return _EMPTY_PARAGRAPH.sub("", _cleaner.clean(html or "")).strip()
+
+
+def with_sections(html):
+    """Sanitised HTML whose second-level headings carry an id, and those headings as
+    (id, text) pairs: what a « Sur cette page » list links to."""
+    sections, used = [], set()
+
+    def anchor(match):
+        text = plain_text(match.group(1))
+        base = "section-" + (slugify(text)[:60].rstrip("-") or str(len(sections) + 1))
+        ident, number = base, 2
+        while ident in used:
+            ident, number = f"{base}-{number}", number + 1
+        used.add(ident)
+        sections.append((ident, text))
+        return f'<h2 id="{ident}">{match.group(1)}</h2>'
+
+    return _SECTION_HEADING.sub(anchor, sanitize_html(html)), sections
 
 
 def plain_text(html):

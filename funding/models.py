@@ -202,6 +202,21 @@ class Scheme(Publishable):
         funder = self.funder if self.funder_id else None
         return f"{funder.name} {funder.short_name}" if funder else ""
 
+    def related(self, count=3):
+        """Other published schemes sharing most themes with this one: what else a visitor
+        reading it could apply for."""
+        themes = [theme.pk for theme in self.themes.all()]
+        if not themes:
+            return []
+        return list(
+            Scheme.objects.published()
+            .filter(themes__in=themes)
+            .exclude(pk=self.pk)
+            .annotate(shared=models.Count("themes"))
+            .select_related("funder")
+            .order_by("-shared", "title")[:count]
+        )
+
     def calls_by_state(self, now=None):
         """Open, upcoming and closed calls, from the prefetched calls when there are some."""
         now = now or timezone.now()

@@ -70,6 +70,7 @@ class SchemeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["states"] = self.object.calls_by_state()
         context["past"] = self.object.past_editions(context["states"]["closed"])
+        context["related"] = self.object.related()
         context["breadcrumbs"] = [
             (_("Funding"), reverse("funding:scheme-list")),
             (self.object.title, None),

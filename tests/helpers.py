@@ -340,3 +340,9 @@ def squashed(html):
     as one space, none before a closing tag nor between two tags, for comparing with
     fragments written on one line."""
     return re.sub(r"> <", "><", re.sub(r" (</)", r"\1", re.sub(r"\s+", " ", html)))
+
+
+def fragment(html, start, end):
+    """The part of a page from the first `start` to the next `end`, both included."""
+    begin = html.index(start)
+    return html[begin : html.index(end, begin) + len(end)]

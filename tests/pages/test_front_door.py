@@ -10,7 +10,7 @@ from django.contrib.staticfiles import finders
 
 from funding.models import Scheme
 from tests.events.builders import make_event
-from tests.helpers import squashed
+from tests.helpers import fragment, squashed
 
 
 @pytest.mark.django_db
@@ -65,3 +65,54 @@ def test_the_home_page_weighs_under_50_kb_of_compressed_html_and_css(client, ini
     # No render-blocking script: the only script is JSON-LD data.
     scripts = re.findall(r"<script\b[^>]*>", html.decode())
     assert scripts == ['<script type="application/ld+json">'], scripts
+
+
+@pytest.mark.django_db
+def test_a_long_page_lists_its_sections_and_each_link_reaches_its_heading(client, initial_content):
+    from tests.pages.builders import make_page
+
+    body = "".join(f"<h2>Étape {n} : préparer</h2><p>Texte {n}.</p>" for n in (1, 2, 2, 3))
+    long_page = make_page("Guide pas à pas", body=body)
+    short_page = make_page("Courte", body="<h2>Une seule partie</h2><p>Texte.</p>")
+
+    html = squashed(client.get(long_page.get_absolute_url()).content.decode())
+    toc = fragment(html, '<nav class="on-this-page"', "</nav>")
+    targets = re.findall(r'href="#([^"]+)"', toc)
+    assert len(targets) == 4 and len(set(targets)) == 4  # two equal headings, two ids
+    for target in targets:
+        assert f'<h2 id="{target}">' in html
+    assert "Sur cette page" in toc and ">Étape 1 : préparer</a>" in toc
+    short = client.get(short_page.get_absolute_url()).content.decode()
+    assert "on-this-page" not in short and 'class="contact-card"' in short
+
+
+@pytest.mark.django_db
+def test_the_reasons_page_lists_the_eight_reasons_beside_the_text(client, initial_content):
+    from pages.models import Page, Reason
+
+    page = Page.objects.get(layout=Page.Layout.REASONS)
+    html = client.get(page.get_absolute_url()).content.decode()
+    toc = fragment(html, '<nav class="on-this-page"', "</nav>")
+    for reason in Reason.objects.filter(is_published=True):
+        assert f'href="#raison-{reason.pk}"' in toc and f'id="raison-{reason.pk}"' in html
+
+
+@pytest.mark.django_db
+def test_a_scheme_page_suggests_the_schemes_that_share_its_themes(client):
+    from reference.models import Theme
+    from tests.funding.builders import make_scheme
+
+    water, youth, culture = (
+        Theme.objects.create(name=f"Thème {n}", slug=f"theme-{n}") for n in ("eau", "ado", "art")
+    )
+    scheme = make_scheme("Fonds eau et jeunesse", themes=[water, youth])
+    closest = make_scheme("Programme eau et jeunes", themes=[water, youth])
+    other = make_scheme("Appel eau", themes=[water])
+    make_scheme("Appel culture", themes=[culture])
+    make_scheme("Brouillon eau", themes=[water], is_published=False)
+
+    html = client.get(scheme.get_absolute_url()).content.decode()
+    related = fragment(html, '<ul class="related">', "</ul>")
+    assert related.index(closest.title) < related.index(other.title)
+    assert "Appel culture" not in related and "Brouillon eau" not in related
+    assert "Autres financements sur les mêmes thèmes" in html

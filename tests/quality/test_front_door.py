@@ -51,3 +51,36 @@ def test_on_a_desktop_the_main_menu_is_one_line(browser, live_site, width):
         search = page.locator("#menu .site-search").bounding_box()
         assert abs(search["y"] - tops[0]) < 40, path  # the search form on the same line
     context.close()
+
+
+def test_at_1280_px_the_person_to_call_stands_beside_a_text_of_readable_measure(browser, live_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for path in ("/nouvelles-modalites-de-cooperation/", "/financements/ficol/"):
+        page.goto(live_site + path)
+        text = page.locator(".with-aside > article").bounding_box()
+        card = page.locator(".side-column .contact-card").bounding_box()
+        assert card["x"] >= text["x"] + text["width"], path  # beside, not below
+        assert card["y"] < 400, path  # in the first screen, not after the text
+        # A readable measure: at most 75 characters of the body's text per line.
+        characters = page.evaluate(
+            """() => {
+                const p = document.querySelector('.with-aside > article p:not(.lead)');
+                const probe = document.createElement('span');
+                probe.textContent = 'abcdefghijklmnopqrstuvwxyz'.repeat(4);
+                probe.style.position = 'absolute';
+                probe.style.whiteSpace = 'nowrap';
+                p.appendChild(probe);
+                const perCharacter = probe.getBoundingClientRect().width / 104;
+                probe.remove();
+                return p.getBoundingClientRect().width / perCharacter;
+            }"""
+        )
+        assert 60 <= characters <= 75, (path, characters)
+    page.goto(live_site + "/nouvelles-modalites-de-cooperation/")
+    assert page.locator(".on-this-page").is_visible()
+    page.set_viewport_size({"width": 375, "height": 740})
+    text = page.locator(".with-aside > article").bounding_box()
+    card = page.locator(".side-column .contact-card").bounding_box()
+    assert card["y"] >= text["y"] + text["height"]  # below the text on a phone
+    context.close()

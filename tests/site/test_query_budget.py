@@ -23,7 +23,8 @@ from tests.events.builders import make_event
 BUDGET = {
     # The home page's quick finder (types, themes) and partners' logos: three more, cold.
     "home": (15, 4),
-    "page": (6, 2),
+    # The side column: the person to call and the next deadlines, cached fragments.
+    "page": (7, 2),
     "support page (funders)": (8, 1),
     "funding finder": (10, 2),
     "funding finder, two filters": (12, 4),

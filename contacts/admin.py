@@ -42,9 +42,9 @@ class OfficeAdmin(VersionAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(VersionAdmin):
-    list_display = ["name", "url", "has_logo", "is_published", "needs_review", "position"]
+    list_display = ["name", "kind", "url", "has_logo", "is_published", "needs_review", "position"]
     list_editable = ["position"]
-    list_filter = ["is_published", "needs_review"]
+    list_filter = ["kind", "is_published", "needs_review"]
     search_fields = ["name", "former_name", "review_note"]
 
     @admin.display(description=_("logo"), boolean=True)

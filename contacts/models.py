@@ -106,7 +106,21 @@ class Person(Publishable):
 
 
 class Partner(Publishable):
+    class Kind(models.TextChoices):
+        # In the order the partners page shows its groups.
+        PUBLIC = "public", _("Public institutions")
+        AUTHORITY = "authority", _("Local authorities")
+        NETWORK = "network", _("Associations and networks")
+        FUNDER = "funder", _("Funders")
+
     name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind,
+        blank=True,
+        help_text=_("The group the partners page shows it in; unclassified partners come last."),
+    )
     former_name = models.CharField(
         _("former name"),
         max_length=200,
@@ -135,6 +149,19 @@ class Partner(Publishable):
         processors=[ResizeToFit(LOGO_WIDTH, LOGO_HEIGHT, upscale=False)],
         format="PNG",
     )
+    # The same logo in WebP, at its displayed size and twice it for dense screens.
+    logo_webp = ImageSpecField(
+        source="logo",
+        processors=[ResizeToFit(LOGO_WIDTH, LOGO_HEIGHT, upscale=False)],
+        format="WEBP",
+        options={"quality": 85},
+    )
+    logo_webp_2x = ImageSpecField(
+        source="logo",
+        processors=[ResizeToFit(2 * LOGO_WIDTH, 2 * LOGO_HEIGHT, upscale=False)],
+        format="WEBP",
+        options={"quality": 85},
+    )
 
     class Meta:
         verbose_name = _("partner")
@@ -150,13 +177,20 @@ class Partner(Publishable):
         return f"{self.name} (ex-{self.former_name})" if self.former_name else self.name
 
     def logo_image(self):
-        """The displayed logo's URL and size, or None when there is none or it cannot be
-        read (the name is shown instead)."""
+        """The displayed logo's URLs (PNG, and WebP at 1× and 2×) and size, or None when
+        there is none or it cannot be read (the name is shown instead)."""
         size = self.logo_size()
         if not self.logo or size is None:
             return None
-        url = readable_url(self.logo_display, f"partner {self.pk}")
-        return {"url": url, "width": size[0], "height": size[1]} if url else None
+        label = f"partner {self.pk}"
+        urls = [readable_url(copy, label) for copy in (self.logo_display, self.logo_webp)]
+        if None in urls:
+            return None
+        webp = f"{urls[1]} 1x"
+        if self.logo_width > size[0]:
+            retina = readable_url(self.logo_webp_2x, label)
+            webp += f", {retina} 2x" if retina else ""
+        return {"url": urls[0], "webp": webp, "width": size[0], "height": size[1]}
 
     def logo_size(self):
         """The displayed logo's width and height, computed without opening the file."""

@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from aict_site import notifying
@@ -50,3 +51,13 @@ class PartnerListView(ListView):
 
     def get_queryset(self):
         return Partner.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partners = context["partners"]
+        groups = [
+            (label, [p for p in partners if p.kind == kind]) for kind, label in Partner.Kind.choices
+        ]
+        groups.append((_("Other partners"), [p for p in partners if not p.kind]))
+        context["groups"] = [(label, members) for label, members in groups if members]
+        return context

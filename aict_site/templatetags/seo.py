@@ -59,6 +59,30 @@ def organization_jsonld(context):
 SITE_NAME = "Lianes coopération"
 
 
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # Still safe: what the template escaped while rendering is not escaped twice.
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture name %}…{% endcapture %}` renders its content once, on one line, into a
+    variable: the base template uses a page's title and description blocks for the <title>,
+    the meta description and the Open Graph card alike, and a block renders only once."""
+    try:
+        _tag, name = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("capture takes one variable name") from None
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, name)
+
+
 @register.filter(is_safe=True)
 def page_title(title):
     """« <title of the page> – Lianes coopération », or the site's name alone: the base

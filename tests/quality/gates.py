@@ -180,3 +180,14 @@ INLINE_STYLE = re.compile(r"<style\b|\sstyle=\"", re.I)
 def inline_code(html):
     """Inline scripts and styles, which the public site's CSP forbids."""
     return INLINE_SCRIPT.findall(html) + INLINE_STYLE.findall(html)
+
+
+def split_items(page, selector):
+    """The items matching `selector` that a column break cuts in two: such an item has boxes
+    in more than one column."""
+    return page.eval_on_selector_all(
+        selector,
+        """items => items.filter(item => new Set(
+            Array.from(item.getClientRects()).map(box => Math.round(box.left))).size > 1
+        ).map(item => item.textContent.trim())""",
+    )

@@ -2,9 +2,15 @@
 scrolling, a header of at most 120 px and a menu that opens without any script; on a desktop,
 a main menu on one line."""
 
+import re
+
 import pytest
 
+from tests.quality.gates import split_items
+
 pytestmark = pytest.mark.browser
+
+FOOTER_ITEMS = ".site-footer li, .site-footer p, .site-footer address"
 
 
 def test_on_a_phone_the_first_screen_says_what_the_site_is_for_and_where_to_go(browser, live_site):
@@ -83,4 +89,35 @@ def test_at_1280_px_the_person_to_call_stands_beside_a_text_of_readable_measure(
     text = page.locator(".with-aside > article").bounding_box()
     card = page.locator(".side-column .contact-card").bounding_box()
     assert card["y"] >= text["y"] + text["height"]  # below the text on a phone
+    context.close()
+
+
+def test_scheme_and_event_pages_print_on_one_or_two_a4_sheets_without_the_menu(browser, live_site):
+    from tests.events.builders import make_event
+
+    event = make_event("Atelier des financements européens")
+    context = browser.new_context()
+    for path in ("/financements/ficol/", "/financements/appels-thematiques-dctciv/",
+                 event.get_absolute_url()):  # fmt: skip
+        page = context.new_page()
+        page.goto(live_site + path)
+        pdf = page.pdf(format="A4")  # with the print stylesheet
+        sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert 1 <= sheets <= 2, (path, sheets)
+        page.emulate_media(media="print")
+        for hidden in ("#menu", ".menu-button", ".breadcrumbs", ".skip-link", ".site-search"):
+            assert not page.locator(hidden).first.is_visible(), (path, hidden)
+        assert page.locator("h1").is_visible() and page.locator(".contact-card").is_visible()
+        page.close()
+    context.close()
+
+
+def test_no_footer_item_is_split_across_two_columns(browser, live_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for width in (1280, 1024, 768):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(live_site + "/")
+        split = split_items(page, FOOTER_ITEMS)
+        assert split == [], (width, split)
     context.close()

@@ -8,6 +8,7 @@ from tests.quality.gates import (
     inline_code,
     keyboard_problems,
     loading_problems,
+    split_items,
     vnu_errors,
 )
 
@@ -87,3 +88,15 @@ def test_the_loading_check_reports_a_heavy_page_and_a_third_party_request(browse
     page.close()
     assert "third-party request: https://cdn.example.net/pixel.png" in found
     assert any(problem.startswith("first visit weighs") for problem in found)
+
+
+def test_the_column_check_reports_an_item_cut_by_a_column_break(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.set_content(
+        '<ul style="columns: 3; width: 600px"><li>Un</li>'
+        "<li>Direction régionale de la jeunesse, des sports et de la cohésion sociale</li></ul>"
+    )
+    assert split_items(page, "li") == [
+        "Direction régionale de la jeunesse, des sports et de la cohésion sociale"
+    ]
+    page.close()

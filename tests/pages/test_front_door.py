@@ -116,3 +116,21 @@ def test_a_scheme_page_suggests_the_schemes_that_share_its_themes(client):
     assert related.index(closest.title) < related.index(other.title)
     assert "Appel culture" not in related and "Brouillon eau" not in related
     assert "Autres financements sur les mêmes thèmes" in html
+
+
+@pytest.mark.django_db
+def test_staff_set_a_banner_on_the_pages_of_the_apps_too(client, initial_content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pages.models import Page
+    from tests.images import image_bytes
+
+    page = Page.objects.get(layout=Page.Layout.PARTNERS)
+    page.image = SimpleUploadedFile("reseau.png", image_bytes((1200, 600)))
+    page.image_alt = "Les membres du réseau réunis à Lille"
+    page.save()
+    html = squashed(client.get("/partenaires/").content.decode())
+    banner = fragment(html, "<picture>", "</picture>")
+    assert 'alt="Les membres du réseau réunis à Lille"' in banner
+    assert 'loading="eager"' in banner and 'type="image/webp"' in banner
+    assert html.index("<h1>") < html.index("<picture>") < html.index('class="partner-grid"')

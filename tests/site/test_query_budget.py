@@ -26,8 +26,9 @@ BUDGET = {
     # The side column: the person to call and the next deadlines, cached fragments.
     "page": (7, 2),
     "support page (funders)": (8, 1),
-    "funding finder": (10, 2),
-    "funding finder, two filters": (12, 4),
+    # The themes shown as tags on each card: one prefetch.
+    "funding finder": (11, 3),
+    "funding finder, two filters": (13, 5),
     "scheme": (10, 6),
     "deadline calendar": (5, 1),
     "deadline feed (Atom)": (1, 1),

@@ -77,7 +77,7 @@ class SchemeQuerySet(PublishedQuerySet):
                 "themes",
                 models.Prefetch(
                     "calls", queryset=Call.objects.filter(is_published=True).order_by("closes_at")
-                )
+                ),
             )
         )
 

@@ -17,12 +17,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 OUT = BASE_DIR / "docs" / "screenshots"
 PAGES = {
     "home": "/",
+    "reasons": "/nouvelles-modalites-de-cooperation/",
     "funding": "/financements/",
     "scheme": "/financements/ficol/",
     "calendar": "/financements/calendrier/",
     "directory": "/collectivites-engagees/",
     "agenda": "/agenda/",
     "contact": "/contact/",
+    "partners": "/partenaires/",
     "site-map": "/plan-du-site/",
 }
 WIDTHS = (375, 1280)

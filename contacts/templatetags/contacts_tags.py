@@ -45,6 +45,12 @@ def footer_offices(context):
     return {"offices": _offices(context)}
 
 
+@cached_inclusion_tag(register, "contacts/_office_towns.html")
+def office_towns(context):
+    """« Nos bureaux : Lille · Amiens », each town linking to its office's address."""
+    return {"offices": _offices(context)}
+
+
 @cached_inclusion_tag(register, "contacts/_home_partners.html")
 def home_partners(context):
     """The partners, with their logos when staff have uploaded them, for the home page."""

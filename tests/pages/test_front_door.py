@@ -28,6 +28,11 @@ def test_the_home_page_asks_the_finders_first_questions_and_says_when_nothing_is
     assert 'href="/agenda/calendrier.ics"' in html
     assert "Aucune date de clôture n’est annoncée pour l’instant" in html
     assert "Nizar Yaiche" in html and 'href="tel:' in html
+    offices = fragment(html, '<p class="office-towns">', "</p>")
+    assert ">Lille</a>" in offices and ">Amiens</a>" in offices
+    contact = client.get("/contact/").content.decode()
+    for target in re.findall(r'href="/contact/#([^"]+)"', offices):
+        assert f'id="{target}"' in contact
     for anchor in ("comprendre", "financer", "accompagner", "rencontrer"):
         assert f'href="#{anchor}"' in html and f'id="{anchor}"' in html
 

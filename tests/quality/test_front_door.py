@@ -56,6 +56,17 @@ def test_on_a_desktop_the_main_menu_is_one_line(browser, live_site, width):
         assert len(tops) == 5 and len(set(tops)) == 1, (path, tops)
         search = page.locator("#menu .site-search").bounding_box()
         assert abs(search["y"] - tops[0]) < 40, path  # the search form on the same line
+        assert search["x"] + search["width"] <= width, path  # its button not cut off
+        lines = page.eval_on_selector_all(
+            ".nav-sections .nav-link",
+            """links => links.map(link => {
+                const style = getComputedStyle(link);
+                const text = link.getBoundingClientRect().height
+                    - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+                return Math.round(text / parseFloat(style.lineHeight));
+            })""",
+        )
+        assert set(lines) == {1}, (path, lines)  # no label on two lines
     context.close()
 
 

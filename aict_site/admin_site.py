@@ -54,6 +54,20 @@ class SiteAdmin(admin.AdminSite):
 
         return guarded
 
+    def index(self, request, extra_context=None):
+        """The home page opens on the dashboard: what came in, what is coming up, and what
+        the public site still lacks (aict_site.dashboard)."""
+        from . import dashboard
+
+        checklist = dashboard.readiness()
+        extra_context = {
+            **(extra_context or {}),
+            "activity": dashboard.activity(),
+            "checklist": checklist,
+            "blocks_launch": any(entry.blocks_launch for entry in checklist),
+        }
+        return super().index(request, extra_context)
+
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
         if app_label:

@@ -25,3 +25,20 @@ def mail_is_delivered(app_configs=None, **kwargs):
             id="aict_site.W001",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def ready_for_launch(app_configs=None, **kwargs):
+    """What the admin dashboard lists as blocking launch (legal notice, notification
+    addresses, accessibility statement), as warnings."""
+    from . import dashboard
+
+    blockers = dashboard.launch_blockers() or []
+    return [
+        checks.Warning(
+            entry.text,
+            hint="Fill it in the admin, or run `manage.py readiness`.",
+            id="aict_site.W010",
+        )
+        for entry in blockers
+    ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from aict_site import personal_data
+from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
 
 from .models import (
@@ -58,21 +59,6 @@ class ContactSubjectAdmin(VersionAdmin):
     list_editable = ["position", "is_published"]
     search_fields = ["name"]
     list_filter = ["is_published"]
-
-
-class NotifiedFilter(admin.SimpleListFilter):
-    title = _("team notified")
-    parameter_name = "notified"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("yes")), ("no", _("no: sending to retry"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(notified_at__isnull=False)
-        if self.value() == "no":
-            return queryset.filter(notified_at__isnull=True)
-        return queryset
 
 
 CSV_COLUMNS = [

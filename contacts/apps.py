@@ -9,7 +9,7 @@ class ContactsConfig(AppConfig):
     def ready(self):
         from aict_site import notifying, personal_data
 
-        from . import checks, notifications  # noqa: F401 - checks register themselves
+        from . import notifications
         from . import personal_data as contact_data
         from .models import ContactRequest
 

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
 
 from .models import Event, EventKind, Registration
@@ -107,7 +108,7 @@ class EventAdmin(VersionAdmin):
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation", "event", "status", "created_at", "notified"]
-    list_filter = ["status", "event"]
+    list_filter = ["status", NotifiedFilter, "event", "created_at"]
     list_select_related = ["event"]
     search_fields = ["name", "email", "organisation"]
     readonly_fields = ["event", "name", "email", "organisation", "authority_type", "created_at",

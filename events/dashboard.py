@@ -1,0 +1,41 @@
+"""The events' part of the admin dashboard: the events taking registrations, and whether
+anyone is told of each registration."""
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from aict_site.dashboard import Entry, change_url
+
+from .models import Event
+
+
+def activity():
+    events = (
+        Event.objects.upcoming()
+        .filter(is_registration_open=True)
+        .select_related("office")
+        .annotate(registered=Count("registrations"))
+    )
+    entries = []
+    for event in events:
+        entries.append(
+            Entry(
+                _("Registrations open: %(event)s (%(count)s registered)")
+                % {"event": event.title, "count": event.registered},
+                change_url(event),
+            )
+        )
+        if not settings.NOTIFY_EMAILS and not (event.office and event.office.notify_email):
+            entries.append(
+                Entry(
+                    _(
+                        "%(event)s: no address to tell of its registrations (neither its "
+                        "office's nor CONTACT_NOTIFY_EMAILS)."
+                    )
+                    % {"event": event.title},
+                    change_url(event),
+                    alarm=True,
+                )
+            )
+    return entries

@@ -200,7 +200,8 @@ AXES_CLIENT_IP_CALLABLE = "aict_site.clients.client_ip"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue, then its French for the libraries' strings (locale/libraries).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "libraries"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

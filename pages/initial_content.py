@@ -20,5 +20,10 @@ def load():
     for position, text in enumerate(data["actions"], start=1):
         Action(position=position, is_published=True, text=text).save()
     if not SiteSettings.objects.exists():
-        SiteSettings.objects.create(pk=1, **data["site_settings"])
+        # Values as the fields hold them (a date, not its text), for the first revision too.
+        fields = {
+            name: SiteSettings._meta.get_field(name).to_python(value)
+            for name, value in data["site_settings"].items()
+        }
+        SiteSettings.objects.create(pk=1, **fields)
     return len(pages) + len(data["reasons"]) + len(data["actions"])

@@ -322,7 +322,7 @@ class SiteSettings(models.Model):
     updated_at = models.DateTimeField(_("modified on"), auto_now=True)
 
     class Meta:
-        verbose_name = _("site settings")
+        verbose_name = _("site settings record")
         verbose_name_plural = _("site settings")
         ordering = ["pk"]
 

@@ -170,3 +170,27 @@ def test_staff_reset_a_forgotten_password_by_email(client, django_user_model):
 def test_site_settings_warn_about_missing_legal_facts(staff_client, initial_content):
     html = staff_client.get(f"{ADMIN}pages/sitesettings/1/change/").content.decode()
     assert "À compléter pour les mentions légales" in html
+
+
+@pytest.mark.django_db
+def test_the_initial_content_is_the_first_revision_of_every_record(staff_client, initial_content):
+    import reversion
+    from reversion.models import Version
+
+    for model in reversion.get_registered_models():
+        for record in model.objects.all():
+            versions = Version.objects.get_for_object(record)
+            assert versions.count() >= 1, f"{model.__name__} {record.pk} has no revision"
+            assert versions.last().revision.comment == "Contenu initial du client"
+
+    # Staff rewrite a reason, then restore the client's text from its history.
+    reason = Reason.objects.get(position=3)
+    original = reason.title
+    url = f"{ADMIN}pages/reason/{reason.pk}/change/"
+    staff_client.post(url, admin_form_data(staff_client.get(url), title="Un autre titre."))
+    first = Version.objects.get_for_object(reason).last()
+    revision_url = f"{ADMIN}pages/reason/{reason.pk}/history/{first.pk}/"
+    page = staff_client.get(revision_url)
+    assert "Enregistrez ci-dessous pour revenir à cette version." in page.content.decode()
+    assert staff_client.post(revision_url, admin_form_data(page)).status_code == 302
+    assert Reason.objects.get(pk=reason.pk).title == original

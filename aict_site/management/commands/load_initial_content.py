@@ -8,10 +8,14 @@ overwritten and running the command twice changes nothing.
 from graphlib import TopologicalSorter
 from importlib import import_module
 
+import reversion
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
+from django.utils.translation import gettext_lazy as _
+
+INITIAL_COMMENT = _("Initial content from the client")
 
 
 def in_dependency_order(app_configs):
@@ -42,7 +46,10 @@ class Command(BaseCommand):
         ]
         for app_config in in_dependency_order(loaders):
             loader = import_module(f"{app_config.name}.initial_content")
-            with transaction.atomic():
+            # A first revision of every record: the client's original text can always be
+            # restored from a record's history in the admin.
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_comment(str(INITIAL_COMMENT))
                 created = loader.load()
             if created:
                 self.stdout.write(f"{app_config.label}: {created} records created")

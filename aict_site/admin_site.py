@@ -7,6 +7,7 @@ from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import JavaScriptCatalog
 
 # Libraries' apps the administrators use, gathered under one heading.
 SECURITY_APPS = ("auth", "axes")
@@ -67,6 +68,13 @@ class SiteAdmin(admin.AdminSite):
             "blocks_launch": any(entry.blocks_launch for entry in checklist),
         }
         return super().index(request, extra_context)
+
+    def i18n_javascript(self, request, extra_context=None):
+        """The admin's JavaScript catalogue, with the rich-text editor's strings and the
+        project's French for them (locale/libraries, read from LOCALE_PATHS)."""
+        return JavaScriptCatalog.as_view(packages=["django.contrib.admin", "django_prose_editor"])(
+            request
+        )
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

@@ -81,3 +81,30 @@ def test_a_csv_file_with_unix_line_ends_imports_from_the_browser(
     assert "Import terminé : 2 collectivité(s)" in page.locator(".messagelist").inner_text()
     context.close()
     assert Authority.objects.filter(name__in=["Ville de Douai", "Ville de Lens"]).count() == 2
+
+
+def test_the_rich_text_editors_menu_speaks_french(browser, live_site, django_user_model):
+    page_id = Page.objects.get(slug="lianes-cooperation").pk
+    context, page, admin = logged_in_page(browser, live_site, django_user_model)
+    page.goto(f"{admin}pages/page/{page_id}/change/")
+    editor = page.locator(".ProseMirror[contenteditable=true]").first
+    editor.wait_for(state="visible", timeout=15000)
+    menu = page.locator(".prose-menubar").first
+    titles = menu.evaluate(
+        "m => Array.from(m.querySelectorAll('[title]')).map(b => b.title + '|' + b.ariaLabel)"
+    )
+    options = menu.evaluate(
+        "m => Array.from(m.querySelectorAll('.prose-menubar__option > *')).map(o => o.textContent)"
+    )
+    assert "gras|gras" in titles and "liste à puces|liste à puces" in titles
+    assert options == ["Titre de niveau 2", "Titre de niveau 3", "Titre de niveau 4", "Paragraphe"]
+    english = {"bold", "italic", "paragraph", "unordered list", "ordered list", "blockquote"}
+    assert not english & {title.split("|")[0] for title in titles}
+    # The block type shown follows the cursor, still in French.
+    editor.click()
+    page.keyboard.press("Control+Home")
+    menu.locator(".prose-menubar__selected").click()
+    menu.locator(".prose-menubar__option", has_text="Titre de niveau 2").click()
+    selected = menu.locator(".prose-menubar__selected button")
+    assert selected.get_attribute("title") == "titre de niveau 2"
+    context.close()

@@ -88,6 +88,7 @@ def generate(force=False):
                 opens = now + timedelta(days=rng.randint(-700, 200))
                 Call.objects.create(
                     scheme=scheme,
+                    is_published=True,
                     title=f"Édition {edition}",
                     opens_at=opens,
                     closes_at=opens + timedelta(days=rng.randint(20, 120)),

@@ -32,6 +32,6 @@ def load():
             created += 1
     if not ContactSubject.objects.exists():
         for position, fields in enumerate(data["subjects"], start=1):
-            ContactSubject.objects.create(position=position, **fields)
+            ContactSubject.objects.create(position=position, is_published=True, **fields)
             created += 1
     return created

@@ -2,6 +2,7 @@ from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
@@ -28,7 +29,8 @@ class ContactSubject(models.Model):
         ),
     )
     position = models.PositiveIntegerField(_("order"), default=0)
-    is_published = models.BooleanField(_("offered in the form"), default=True)
+    # Like every new item, a new subject starts unpublished (see aict_site.publishing).
+    is_published = models.BooleanField(_("offered in the form"), default=False)
 
     objects = PublishedQuerySet.as_manager()
 
@@ -39,6 +41,10 @@ class ContactSubject(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        url = reverse("contacts:contact")
+        return f"{url}?objet={self.slug}" if self.slug else url
 
 
 class Office(Publishable):
@@ -66,6 +72,9 @@ class Office(Publishable):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("contacts:contact") + f"#bureau-{self.pk}"
 
     @property
     def lines(self):
@@ -96,6 +105,9 @@ class Person(Publishable):
 
     def __str__(self):
         return f"{self.name} ({self.role})"
+
+    def get_absolute_url(self):
+        return reverse("contacts:contact")
 
     @property
     def phone_uri(self):
@@ -130,7 +142,12 @@ class Partner(Publishable):
     url = models.URLField(_("website"), blank=True)
     # Set when a fact about the partner may be stale: staff decide, the site never renames.
     needs_review = models.BooleanField(_("to check"), default=False)
-    review_note = models.CharField(_("what to check"), max_length=300, blank=True)
+    review_note = models.CharField(
+        _("what to check"),
+        max_length=300,
+        blank=True,
+        help_text=_("For staff: not shown on the site."),
+    )
     logo = models.ImageField(
         _("logo"),
         upload_to="partners/",
@@ -170,6 +187,9 @@ class Partner(Publishable):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:list")
 
     @property
     def label(self):

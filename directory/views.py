@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from aict_site.csvfiles import csv_response
+from aict_site.publishing import StaffPreviewMixin
 from reference.models import Country
 
 from . import exports
@@ -64,7 +65,7 @@ class AuthorityListView(ListView):
         return context
 
 
-class AuthorityDetailView(DetailView):
+class AuthorityDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "authority"
     template_name = "directory/authority_detail.html"
 

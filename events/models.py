@@ -28,6 +28,9 @@ class EventKind(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("events:upcoming")
+
 
 class EventQuerySet(PublishedQuerySet):
     def upcoming(self, now=None):

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from aict_site.calendars import ics_response
 from aict_site.publicforms import PublicFormMixin
+from aict_site.publishing import StaffPreviewMixin
 
 from . import registrations
 from .calendars import calendar_of
@@ -37,7 +38,7 @@ class ArchiveView(TemplateView):
         return context
 
 
-class EventDetailView(PublicFormMixin, DetailView):
+class EventDetailView(StaffPreviewMixin, PublicFormMixin, DetailView):
     template_name = "events/event_detail.html"
     spam_scope = "registration"
     context_object_name = "event"

@@ -67,6 +67,7 @@ def load():
         for call in calls:
             Call.objects.create(
                 scheme=scheme,
+                is_published=True,
                 title=call["title"],
                 opens_at=paris(call["opens"], time(0, 0)),
                 closes_at=paris(call["closes"], closing_time(call)),

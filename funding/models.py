@@ -61,6 +61,9 @@ class Funder(models.Model):
             scheme.funder = self
             scheme.save(update_fields=["search_text"])
 
+    def get_absolute_url(self):
+        return reverse("funding:scheme-list")
+
 
 # How many past editions must agree on a month before a page says « généralement ».
 USUAL_AGREEMENT = 3
@@ -326,14 +329,19 @@ class Call(models.Model):
         help_text=_("When the edition was announced, if the source says it and it opens later."),
     )
     url = models.URLField(_("link"), max_length=URL_LENGTH, blank=True, validators=[http_url])
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(
+        _("notes"),
+        blank=True,
+        help_text=_("Shown to visitors on the scheme's page, after the call's dates."),
+    )
     verified_on = models.DateField(
         _("information verified on"),
         null=True,
         blank=True,
         help_text=_("The day someone last checked these dates against their source."),
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    # Like every new item, a new call starts unpublished (see aict_site.publishing).
+    is_published = models.BooleanField(_("published"), default=False)
     # Stable across edits, so calendar clients update an event instead of duplicating it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)

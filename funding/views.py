@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from aict_site.calendars import ics_response
+from aict_site.publishing import StaffPreviewMixin
 
 from .calendars import calendar_of
 from .filters import SchemeFilter, clean_params
@@ -60,7 +61,7 @@ def active_filters(finder, params):
     return active
 
 
-class SchemeDetailView(DetailView):
+class SchemeDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "scheme"
 
     def get_queryset(self):

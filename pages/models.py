@@ -214,6 +214,13 @@ class SlugRedirect(models.Model):
         return f"/{self.old_slug}/ → {self.page}"
 
 
+def layout_page_url(layout, anchor=""):
+    """The address of the page with this layout (the admin's « Voir sur le site » for what
+    it shows), or the home page while there is none."""
+    slug = Page.objects.filter(layout=layout).values_list("slug", flat=True).first()
+    return (Page.url_for(layout, slug) if slug else reverse("pages:home")) + anchor
+
+
 class OrderedItem(Publishable):
     position = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     search_text = models.TextField(editable=False, blank=True)
@@ -242,6 +249,9 @@ class Reason(OrderedItem):
         self.search_text = normalize(f"{self.title} {self.text}")
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return layout_page_url(Page.Layout.REASONS, f"#raison-{self.pk}")
+
 
 class Action(OrderedItem):
     """One of the kinds of action an authority's international policy may include."""
@@ -258,6 +268,9 @@ class Action(OrderedItem):
     def save(self, *args, **kwargs):
         self.search_text = normalize(self.text)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return layout_page_url(Page.Layout.ACTIONS, f"#action-{self.pk}")
 
 
 class SiteSettings(models.Model):
@@ -328,6 +341,9 @@ class SiteSettings(models.Model):
 
     def __str__(self):
         return str(_("Site settings"))
+
+    def get_absolute_url(self):
+        return layout_page_url(Page.Layout.LEGAL_NOTICE)
 
     @classmethod
     def load(cls, request=None):

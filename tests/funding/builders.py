@@ -32,4 +32,5 @@ def make_call(scheme, title="Édition test", opens_in_days=None, closes_in_days=
         fields["opens_at"] = now + timedelta(days=opens_in_days)
     if closes_in_days is not None:
         fields["closes_at"] = now + timedelta(days=closes_in_days)
+    fields.setdefault("is_published", True)
     return Call.objects.create(scheme=scheme, title=title, **fields)

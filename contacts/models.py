@@ -1,6 +1,7 @@
 from urllib.parse import quote_plus
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from imagekit.processors import ResizeToFit
 from aict_site.images import readable_url, scaled_height, validate_image
 from aict_site.notifying import Notified
 from aict_site.publishing import Publishable, PublishedQuerySet
+from aict_site.search import normalize
 from reference.models import AuthorityType, Departement
 
 LOGO_WIDTH = 240
@@ -65,6 +67,10 @@ class Office(Publishable):
     )
     position = models.PositiveIntegerField(_("order"), default=0)
 
+    search_text = models.TextField(editable=False, blank=True)
+    # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
+    search_vector = SearchVectorField(null=True, editable=False)
+
     class Meta:
         verbose_name = _("office")
         verbose_name_plural = _("offices")
@@ -72,6 +78,13 @@ class Office(Publishable):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Found by the site search by its town, its name or its address (« Amiens »).
+        self.search_text = normalize(
+            f"{self.name} {self.city} {self.postal_code} {self.address_lines}"
+        )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("contacts:contact") + f"#bureau-{self.pk}"
@@ -98,6 +111,10 @@ class Person(Publishable):
     )
     position = models.PositiveIntegerField(_("order"), default=0)
 
+    search_text = models.TextField(editable=False, blank=True)
+    # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
+    search_vector = SearchVectorField(null=True, editable=False)
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -105,6 +122,11 @@ class Person(Publishable):
 
     def __str__(self):
         return f"{self.name} ({self.role})"
+
+    def save(self, *args, **kwargs):
+        # Found by the site search by name or role (« Nizar »).
+        self.search_text = normalize(f"{self.name} {self.role}")
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("contacts:contact")

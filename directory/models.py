@@ -75,11 +75,27 @@ class Authority(Publishable):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = normalize(f"{self.name} {self.description}")
+        self.search_text = self.searchable_text()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("directory:authority-detail", kwargs={"slug": self.slug})
+
+    def searchable_text(self):
+        """Its name and description, and its partners and their countries: a partner town
+        or « Sénégal » finds the authorities that cooperate there."""
+        partners = ""
+        if self.pk:
+            partners = " ".join(
+                f"{partner} {country}"
+                for partner, country in self.cooperations.values_list(
+                    "partner_name", "country__name"
+                )
+            )
+        return normalize(f"{self.name} {self.description} {partners}")
+
+    def refresh_search_text(self):
+        Authority.objects.filter(pk=self.pk).update(search_text=self.searchable_text())
 
 
 class Cooperation(models.Model):
@@ -124,3 +140,13 @@ class Cooperation(models.Model):
 
     def __str__(self):
         return f"{self.authority} — {self.partner_name} ({self.country})"
+
+    # The authority is found by its partners' names: kept in step with each change.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.authority.refresh_search_text()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.authority.refresh_search_text()
+        return result

@@ -145,3 +145,36 @@ def test_words_in_separate_blocks_are_found_one_by_one(client, initial_content):
     html = client.get("/recherche/", {"q": "zanzibar note"}).content.decode()
     assert "Nos jumelages" in html
     assert "Jumelage Zanzibar Fin Note" in html  # the passage, words apart as on the page
+
+
+@pytest.mark.django_db
+def test_search_finds_offices_by_town_people_by_name_and_authorities_by_partner(
+    client, initial_content
+):
+    from directory.models import Authority, Cooperation
+    from reference.models import Country
+
+    def results(query):
+        html = client.get("/recherche/", {"q": query}).content.decode()
+        return re.findall(
+            r'<a href="([^"]+)">([^<]+)</a>\s*</h2>\s*<p class="result-kind">([^<]+)', html
+        )
+
+    amiens = results("amiens")
+    assert any(
+        url.startswith("/contact/#bureau-") and kind == "Bureau du réseau"
+        for url, _t, kind in amiens
+    )
+    nizar = results("Nizar")
+    assert ("/contact/", "Nizar Yaiche", "Personne à contacter") in nizar
+
+    lille = Authority.objects.get(name="Ville de Lille")
+    Cooperation.objects.create(
+        authority=lille,
+        partner_name="Saint-Louis-du-Sénégal",
+        country=Country.objects.get(code="SN"),
+    )
+    for query in ("saint louis", "senegal"):
+        assert any(title == "Ville de Lille" for _u, title, _k in results(query)), query
+    lille.cooperations.get(partner_name="Saint-Louis-du-Sénégal").delete()
+    assert not any(title == "Ville de Lille" for _u, title, _k in results("saint louis"))

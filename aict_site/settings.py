@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "imagekit",
     "django_prose_editor",
     "django_filters",
+    "adminsortable2",
     "aict_site",
     "reference",
     "pages",

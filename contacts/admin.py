@@ -7,6 +7,7 @@ from reversion.admin import VersionAdmin
 from aict_site import personal_data
 from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
+from aict_site.ordering import OrderedAdminMixin
 
 from .models import (
     ContactRequest,
@@ -18,17 +19,15 @@ from .models import (
 
 
 @admin.register(Person)
-class PersonAdmin(VersionAdmin):
-    list_display = ["name", "role", "email", "phone", "is_main_contact", "is_published", "position"]
-    list_editable = ["position"]
+class PersonAdmin(OrderedAdminMixin, VersionAdmin):
+    list_display = ["position", "name", "role", "email", "phone", "is_main_contact", "is_published"]
     list_filter = ["is_published", "is_main_contact"]
     search_fields = ["name", "role", "email"]
 
 
 @admin.register(Office)
-class OfficeAdmin(VersionAdmin):
-    list_display = ["name", "city", "notify_email", "served", "is_published", "position"]
-    list_editable = ["position"]
+class OfficeAdmin(OrderedAdminMixin, VersionAdmin):
+    list_display = ["position", "name", "city", "notify_email", "served", "is_published"]
     list_filter = ["is_published", "departements"]
     search_fields = ["name", "city", "address_lines"]
     filter_horizontal = ["departements"]
@@ -42,9 +41,8 @@ class OfficeAdmin(VersionAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(VersionAdmin):
-    list_display = ["name", "kind", "url", "has_logo", "is_published", "needs_review", "position"]
-    list_editable = ["position"]
+class PartnerAdmin(OrderedAdminMixin, VersionAdmin):
+    list_display = ["position", "name", "kind", "url", "has_logo", "is_published", "needs_review"]
     list_filter = ["kind", "is_published", "needs_review"]
     search_fields = ["name", "former_name", "review_note"]
 
@@ -54,9 +52,9 @@ class PartnerAdmin(VersionAdmin):
 
 
 @admin.register(ContactSubject)
-class ContactSubjectAdmin(VersionAdmin):
-    list_display = ["name", "is_published", "position"]
-    list_editable = ["position", "is_published"]
+class ContactSubjectAdmin(OrderedAdminMixin, VersionAdmin):
+    list_display = ["position", "name", "is_published"]
+    list_editable = ["is_published"]
     search_fields = ["name"]
     list_filter = ["is_published"]
 

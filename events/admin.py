@@ -5,14 +5,14 @@ from reversion.admin import VersionAdmin
 
 from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
+from aict_site.ordering import OrderedAdminMixin
 
 from .models import Event, EventKind, Registration
 
 
 @admin.register(EventKind)
-class EventKindAdmin(VersionAdmin):
-    list_display = ["name", "position"]
-    list_editable = ["position"]
+class EventKindAdmin(OrderedAdminMixin, VersionAdmin):
+    list_display = ["position", "name"]
     search_fields = ["name"]
     list_filter = []
 

@@ -3,13 +3,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from aict_site.ordering import MoveButtonsMixin, OrderedAdminMixin
+
 from .models import Call, EligibilityItem, Funder, Scheme
 
 
 @admin.register(Funder)
-class FunderAdmin(VersionAdmin):
-    list_display = ["name", "short_name", "kind", "position"]
-    list_editable = ["position"]
+class FunderAdmin(OrderedAdminMixin, VersionAdmin):
+    list_display = ["position", "name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
 
@@ -51,7 +52,8 @@ class CallState(admin.SimpleListFilter):
 
 
 @admin.register(Scheme)
-class SchemeAdmin(VersionAdmin):
+class SchemeAdmin(MoveButtonsMixin, VersionAdmin):
+    order_scope = "funder"
     list_display = ["title", "funder", "kind", "is_published", "next_closing", "verified_on"]
     list_filter = ["funder", "is_published", "kind", "themes", CallState]
     list_select_related = ["funder"]
@@ -74,7 +76,7 @@ class SchemeAdmin(VersionAdmin):
             _("Links and source"),
             {"fields": ["official_url", "source", "source_url", "verified_on"]},
         ),
-        (_("Publication"), {"fields": ["is_published", "position"]}),
+        (_("Publication"), {"fields": ["is_published"]}),
     ]
 
     def get_queryset(self, request):

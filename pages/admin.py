@@ -3,6 +3,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from aict_site.ordering import OrderedAdminMixin
+
 from .models import Action, Page, Reason, SiteSettings, SlugRedirect
 
 
@@ -58,8 +60,8 @@ class PageAdmin(VersionAdmin):
         return format_html('<a href="{}">{}</a>', page.get_absolute_url(), label)
 
 
-class OrderedItemAdmin(VersionAdmin):
-    list_editable = ["position", "is_published"]
+class OrderedItemAdmin(OrderedAdminMixin, VersionAdmin):
+    list_editable = ["is_published"]
     list_filter = ["is_published"]
     ordering = ["position", "pk"]
 
@@ -69,7 +71,7 @@ class ReasonAdmin(OrderedItemAdmin):
     list_display = ["position", "title", "is_published", "updated_at"]
     list_display_links = ["title"]
     search_fields = ["title", "text"]
-    fields = ["title", "text", "position", "is_published"]
+    fields = ["title", "text", "is_published"]
 
 
 @admin.register(Action)
@@ -77,7 +79,7 @@ class ActionAdmin(OrderedItemAdmin):
     list_display = ["position", "__str__", "is_published", "updated_at"]
     list_display_links = ["__str__"]
     search_fields = ["text"]
-    fields = ["text", "position", "is_published"]
+    fields = ["text", "is_published"]
 
 
 @admin.register(SiteSettings)

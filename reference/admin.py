@@ -1,6 +1,8 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
+from aict_site.ordering import OrderedAdminMixin
+
 from .models import AuthorityType, Country, Departement, Theme
 
 
@@ -12,17 +14,15 @@ class DepartementAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuthorityType)
-class AuthorityTypeAdmin(VersionAdmin):
-    list_display = ["name", "position"]
-    list_editable = ["position"]
+class AuthorityTypeAdmin(OrderedAdminMixin, VersionAdmin):
+    list_display = ["position", "name"]
     search_fields = ["name"]
     list_filter = []
 
 
 @admin.register(Theme)
-class ThemeAdmin(VersionAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
+class ThemeAdmin(OrderedAdminMixin, VersionAdmin):
+    list_display = ["position", "name", "slug"]
     search_fields = ["name"]
     list_filter = []
     prepopulated_fields = {"slug": ["name"]}

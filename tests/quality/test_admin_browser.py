@@ -108,3 +108,49 @@ def test_the_rich_text_editors_menu_speaks_french(browser, live_site, django_use
     selected = menu.locator(".prose-menubar__selected button")
     assert selected.get_attribute("title") == "titre de niveau 2"
     context.close()
+
+
+def drag(page, source, target):
+    """A drag as a hand makes it: press, move in steps, release above the target."""
+    start, end = source.bounding_box(), target.bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 2, steps=12)
+    page.mouse.up()
+
+
+def test_staff_reorder_a_list_by_dragging_or_with_the_keyboard(
+    browser, live_site, django_user_model
+):
+    from pages.models import Reason
+
+    def order():
+        return list(Reason.objects.order_by("position").values_list("position", "title"))
+
+    context, page, admin = logged_in_page(browser, live_site, django_user_model)
+    page.goto(f"{admin}pages/reason/")
+    before = order()
+    handles = page.locator("#result_list .drag.handle")
+    handles.first.wait_for()
+    with page.expect_response(lambda r: "adminsortable2_update" in r.url and r.ok):
+        drag(page, handles.nth(3), handles.nth(0))
+    shown = page.locator("#result_list tbody th a, #result_list tbody td.field-title a")
+    # What staff see after the drop is what the site keeps.
+    assert [title for _position, title in order()] == shown.all_inner_texts()
+    assert order() != before
+    assert [position for position, _title in order()] == list(range(1, len(order()) + 1))
+
+    # Without a mouse: Tab to « Descendre », Enter.
+    first = order()[0][1]
+    button = page.get_by_role("button", name=f"Descendre : {first}")
+    button.focus()
+    assert (
+        page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Descendre : {first}"
+    )
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert order()[1][1] == first
+    assert page.locator(".messagelist .success").inner_text() == f"Élément déplacé : « {first} »."
+    assert [position for position, _title in order()] == list(range(1, len(order()) + 1))
+    assert page.csp_errors == []
+    context.close()

@@ -46,23 +46,22 @@ def test_an_edit_in_the_admin_shows_on_the_next_request(staff_client, initial_co
 
 @pytest.mark.django_db
 def test_a_bulk_edit_from_a_changelist_empties_the_cache(staff_client, initial_content):
-    from contacts.models import Partner
+    from pages.models import Page, Reason
 
     client = Client()
-    client.get("/partenaires/")
-    crajep = Partner.objects.get(name="Crajep")
-    changelist = staff_client.get(f"{ADMIN}contacts/partner/")
+    reasons_page = Page.objects.get(layout=Page.Layout.REASONS).get_absolute_url()
+    hidden = Reason.objects.get(position=3)
+    assert hidden.title in client.get(reasons_page).content.decode()  # now cached
+    changelist = staff_client.get(f"{ADMIN}pages/reason/")
     formset = changelist.context["cl"].formset
     data = {f"form-{k}": v for k, v in formset.management_form.initial.items()}
     data.update({"form-TOTAL_FORMS": str(len(formset.forms)), "_save": "Enregistrer"})
     for index, form in enumerate(formset.forms):
         data[f"form-{index}-id"] = form.instance.pk
-        data[f"form-{index}-position"] = (
-            99 if form.instance.pk == crajep.pk else form.instance.position
-        )
-    assert staff_client.post(f"{ADMIN}contacts/partner/", data).status_code == 302
-    html = client.get("/partenaires/").content.decode()
-    assert html.index("France Travail (ex-Pôle emploi)") < html.index("Crajep")
+        if form.instance.pk != hidden.pk:
+            data[f"form-{index}-is_published"] = "on"
+    assert staff_client.post(f"{ADMIN}pages/reason/", data).status_code == 302
+    assert hidden.title not in client.get(reasons_page).content.decode()
 
 
 @pytest.mark.django_db

@@ -1,0 +1,15 @@
+"""Positions numbered 1, 2, 3… in the current order: staff now order these lists by
+dragging rows or with the move buttons, and no two items may share a position."""
+
+from django.db import migrations
+
+from aict_site.ordering import renumber_all
+
+
+class Migration(migrations.Migration):
+    dependencies = [("funding", "0007_new_items_start_unpublished")]
+
+    operations = [
+        renumber_all("funding.Funder"),
+        renumber_all("funding.Scheme", scope="funder"),
+    ]

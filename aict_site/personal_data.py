@@ -48,6 +48,22 @@ def held_about(email):
     }
 
 
+def what_is_held(emails):
+    """For each address, each kind of record held about it and those records, as the admin
+    names them: what an erasure would delete, shown before it does."""
+    return [
+        (
+            email,
+            [
+                (holding.model._meta.verbose_name_plural, [str(record) for record in records])
+                for holding in _holdings.values()
+                if (records := list(holding.records(email)))
+            ],
+        )
+        for email in sorted(set(emails))
+    ]
+
+
 def export(emails, user):
     data = [held_about(email) for email in sorted(set(emails))]
     logger.info(

@@ -6,6 +6,7 @@ from reversion.admin import VersionAdmin
 from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
 from aict_site.ordering import OrderedAdminMixin
+from aict_site.personal_data_admin import PersonalDataActionsMixin
 
 from .models import Event, EventKind, Registration
 
@@ -89,31 +90,36 @@ class EventAdmin(VersionAdmin):
 
     @admin.action(description=_("Export the registrants as CSV (Excel)"), permissions=["view"])
     def export_registrants(self, request, queryset):
-        registrations = (
-            Registration.objects.filter(event__in=queryset)
-            .select_related("event", "authority_type")
-            .order_by("event__starts_at", "created_at")
-        )
-        return csv_response(
-            "inscrits.csv",
-            [_("event"), *(label for _field, label in REGISTRANT_COLUMNS)],
-            (
-                [registration.event.title, *record_cells(registration, REGISTRANT_COLUMNS)]
-                for registration in registrations
-            ),
-            for_excel=True,
-        )
+        return registrants_csv("inscrits.csv", Registration.objects.filter(event__in=queryset))
+
+
+def registrants_csv(filename, registrations):
+    """The registrations as a CSV file for Excel, event by event, in the order they came."""
+    registrations = registrations.select_related("event", "authority_type").order_by(
+        "event__starts_at", "created_at"
+    )
+    return csv_response(
+        filename,
+        [_("event"), *(label for _field, label in REGISTRANT_COLUMNS)],
+        (
+            [registration.event.title, *record_cells(registration, REGISTRANT_COLUMNS)]
+            for registration in registrations
+        ),
+        for_excel=True,
+    )
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
     list_display = ["name", "organisation", "event", "status", "created_at", "notified"]
     list_filter = ["status", NotifiedFilter, "event", "created_at"]
     list_select_related = ["event"]
     search_fields = ["name", "email", "organisation"]
     readonly_fields = ["event", "name", "email", "organisation", "authority_type", "created_at",
                        "notified_at", "notification_attempts", "notification_error"]  # fmt: skip
-    actions = ["confirm_from_waiting_list"]
+    actions = [
+        "confirm_from_waiting_list", "export_csv", "export_personal_data", "erase_personal_data",
+    ]  # fmt: skip
 
     def has_add_permission(self, request):
         return False
@@ -121,6 +127,11 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.display(description=_("team notified"), boolean=True)
     def notified(self, registration):
         return registration.notified_at is not None
+
+    @admin.action(description=_("Export as CSV (Excel)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        stamp = timezone.localtime().strftime("%Y-%m-%d")
+        return registrants_csv(f"inscriptions-{stamp}.csv", queryset)
 
     @admin.action(description=_("Confirm (take off the waiting list)"), permissions=["change"])
     def confirm_from_waiting_list(self, request, queryset):

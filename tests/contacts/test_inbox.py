@@ -10,6 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
 from contacts.models import ContactRequest
+from tests.admin_forms import admin_form_data
 from tests.contacts.builders import make_contact_request
 
 ADMIN = reverse_lazy("admin:contacts_contactrequest_changelist")
@@ -94,7 +95,12 @@ def test_personal_data_export_and_erasure_are_logged_without_the_data(
         "Premier message",
         "Second message",
     }
-    staff_client.post(ADMIN, {"action": "erase_personal_data", "_selected_action": [first.pk]})
+    erase = {"action": "erase_personal_data", "_selected_action": [first.pk]}
+    confirmation = staff_client.post(ADMIN, erase).content.decode()
+    # First a page that lists what will be deleted, and nothing deleted yet.
+    assert "Camille@Example.org" in confirmation and "Demandes de contact (2)" in confirmation
+    assert ContactRequest.objects.count() == 3
+    staff_client.post(ADMIN, {**erase, "confirmed": "yes"})
     assert list(ContactRequest.objects.values_list("pk", flat=True)) == [other.pk]
     assert "camille" not in caplog.text.lower() and "message" not in caplog.text
     assert "export by user" in caplog.text and "1 address(es), 2 record(s)" in caplog.text
@@ -123,3 +129,37 @@ def test_purge_deletes_requests_older_than_the_retention_period(initial_content,
     call_command("purge_contact_requests")
     assert "deprecated: use purge_visitor_data" in capsys.readouterr().err
     assert not ContactRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_editor_role_follows_a_request_up_but_cannot_delete_it(
+    client, django_user_model, initial_content
+):
+    from django.contrib.auth.models import Group
+
+    request = make_contact_request()
+    user = django_user_model.objects.create_user("claire", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Rédaction"))
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    change = reverse("admin:contacts_contactrequest_change", args=[request.pk])
+    response = client.post(
+        change,
+        admin_form_data(
+            client.get(change),
+            status=ContactRequest.Status.IN_PROGRESS,
+            assignee=user.pk,
+            internal_notes="Rappeler lundi.",
+        ),
+    )
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert (request.status, request.assignee, request.internal_notes) == (
+        ContactRequest.Status.IN_PROGRESS, user, "Rappeler lundi.",
+    )  # fmt: skip
+    assert (
+        client.get(reverse("admin:contacts_contactrequest_delete", args=[request.pk])).status_code
+        == 403
+    )
+    erase = {"action": "erase_personal_data", "_selected_action": [request.pk], "confirmed": "yes"}
+    client.post(ADMIN, erase)
+    assert ContactRequest.objects.filter(pk=request.pk).exists()

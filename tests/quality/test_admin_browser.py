@@ -154,3 +154,21 @@ def test_staff_reorder_a_list_by_dragging_or_with_the_keyboard(
     assert [position for position, _title in order()] == list(range(1, len(order()) + 1))
     assert page.csp_errors == []
     context.close()
+
+
+def test_the_inbox_fits_a_1280_px_screen(browser, live_site, django_user_model):
+    from tests.contacts.builders import make_contact_request
+
+    for index in range(3):
+        make_contact_request(
+            f"Camille Martin-Durand {index}",
+            organisation="Communauté d’agglomération du Saint-Quentinois",
+        )
+    context, page, admin = logged_in_page(browser, live_site, django_user_model)
+    page.goto(f"{admin}contacts/contactrequest/")
+    headers = page.locator("#result_list thead th")
+    for label in ("Statut", "Suivie par", "Équipe prévenue"):
+        box = headers.filter(has_text=label).bounding_box()
+        assert box and box["x"] + box["width"] <= 1280, label
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    context.close()

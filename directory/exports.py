@@ -25,6 +25,7 @@ COOPERATION_FIELDS = [
     ("depuis", lambda c: c.since_year),
     ("en_cours", lambda c: c.is_current),
     ("lien", lambda c: c.link),
+    ("financement_obtenu", lambda c: c.scheme.title if c.scheme and c.scheme.is_published else ""),
 ]
 COLUMNS = [name for name, _get in AUTHORITY_FIELDS + COOPERATION_FIELDS]
 

@@ -16,7 +16,9 @@ from reference.models import AuthorityType, Country, Departement, Theme
 class AuthorityQuerySet(PublishedQuerySet):
     def for_directory(self):
         """Authorities with their cooperations, countries and themes: pages and exports."""
-        cooperations = Cooperation.objects.select_related("country").prefetch_related("themes")
+        cooperations = Cooperation.objects.select_related("country", "scheme").prefetch_related(
+            "themes"
+        )
         return self.for_directory_list().prefetch_related(
             models.Prefetch("cooperations", queryset=cooperations)
         )

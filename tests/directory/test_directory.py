@@ -318,3 +318,28 @@ def test_a_tampered_import_payload_is_refused(staff_client, initial_content):
         IMPORT_ADMIN, {"confirm": "1", "payload": "collectivite\nPirate:fake"}
     )
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_funding_a_cooperation_obtained_is_on_its_page_and_in_the_exports(
+    client, initial_content
+):
+    from directory.models import Authority, Cooperation
+    from funding.models import Scheme
+    from reference.models import Country
+
+    ficol = Scheme.objects.get(slug="ficol")
+    lille = Authority.objects.get(name="Ville de Lille")
+    Cooperation.objects.create(
+        authority=lille, partner_name="Saint-Louis", country=Country.objects.get(code="SN"),
+        scheme=ficol,
+    )  # fmt: skip
+    html = client.get(lille.get_absolute_url()).content.decode()
+    assert (
+        f'financement obtenu :\n      <a href="{ficol.get_absolute_url()}">{ficol.title}</a>'
+        in html
+    )
+    export = client.get(reverse_lazy("directory:authority-csv")).content.decode("utf-8-sig")
+    header, *lines = export.splitlines()
+    assert "financement_obtenu" in header.split(",")
+    assert any("Saint-Louis" in line and ficol.title in line for line in lines)

@@ -71,7 +71,12 @@ class EventAdmin(VersionAdmin):
         (None, {"fields": ["title", "slug", "kind", "summary", "description", "audience"]}),
         (
             _("Date and place"),
-            {"fields": [("starts_at", "ends_at"), "place", "office", "address", "online_url"]},
+            {
+                "fields": [
+                    ("starts_at", "ends_at"), "place", "office", "address", "also_online",
+                    "online_url",
+                ]
+            },
         ),
         (_("Registrations"), {"fields": ["is_registration_open", "capacity"]}),
         (_("Links and publication"), {"fields": ["schemes", "is_published"]}),

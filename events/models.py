@@ -62,6 +62,11 @@ class Event(Publishable):
         related_name="+",
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
+    also_online = models.BooleanField(
+        _("also online (hybrid)"),
+        default=False,
+        help_text=_("People may come in person or join online: give the connection link."),
+    )
     online_url = models.URLField(
         _("connection link"),
         blank=True,
@@ -113,8 +118,13 @@ class Event(Publishable):
             raise ValidationError({"office": _("Choose the office.")})
         if self.place == self.Place.ADDRESS and not self.address:
             raise ValidationError({"address": _("Give the address.")})
-        if self.place == self.Place.ONLINE and not self.online_url:
+        if (self.place == self.Place.ONLINE or self.also_online) and not self.online_url:
             raise ValidationError({"online_url": _("Give the connection link.")})
+
+    @property
+    def joins_online(self):
+        """Whether registrants get a connection link: online events and hybrid ones."""
+        return self.place == self.Place.ONLINE or self.also_online
 
     def is_over(self, now=None):
         return self.ends_at <= (now or timezone.now())

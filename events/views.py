@@ -97,6 +97,8 @@ class RegisteredView(TemplateView):
             raise Http404
         context["registration"] = registration
         context["event"] = registration.event
+        # Only a confirmed registrant gets the connection link.
+        context["confirmed"] = registration.status == Registration.Status.CONFIRMED
         return context
 
 

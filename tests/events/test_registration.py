@@ -11,7 +11,7 @@ from django.urls import reverse
 from aict_site.publicforms import timestamp
 from events.models import Event, Registration
 from tests.events.builders import make_event, make_registration
-from tests.helpers import csrf_session, post_at_once
+from tests.helpers import csrf_session, post_at_once, squashed
 
 
 @pytest.fixture(autouse=True)
@@ -275,3 +275,39 @@ def test_50_registrations_at_once_for_the_last_10_seats(
     assert new.filter(status="confirmed").count() == 10
     assert new.filter(status="waiting").count() == 40
     assert Registration.objects.filter(event=event, status="confirmed").count() == event.capacity
+
+
+@pytest.mark.django_db
+def test_a_hybrid_event_gives_its_link_to_registrants_and_the_confirmation_repeats_when_and_where(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    from django.core.exceptions import ValidationError
+
+    from contacts.models import Office
+
+    lille = Office.objects.get(city="Lille")
+    event = make_event(
+        "Atelier hybride", office=lille, also_online=True,
+        online_url="https://visio.example.org/salle-hybride", capacity=1,
+    )  # fmt: skip
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Ou en ligne : le lien est donné après l’inscription." in page
+    assert "salle-hybride" not in page
+
+    confirmed = client.get(register(client, event, django_capture_on_commit_callbacks)["Location"])
+    html = squashed(confirmed.content.decode())
+    assert "https://visio.example.org/salle-hybride" in html
+    assert "<dt>Quand</dt>" in html and event.starts_at.strftime("%Y") in html
+    assert "<dt>Où</dt>" in html and "Bureaux à Lille" in html
+    assert "Ou en ligne, avec le lien ci-dessus." in html
+
+    waiting = client.get(
+        register(client, event, django_capture_on_commit_callbacks, email="autre@example.org")[
+            "Location"
+        ]
+    ).content.decode()
+    assert "liste d’attente" in waiting and "salle-hybride" not in waiting
+
+    event.online_url = ""
+    with pytest.raises(ValidationError, match="lien de connexion"):
+        event.full_clean()

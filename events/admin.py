@@ -73,7 +73,11 @@ class EventAdmin(VersionAdmin):
             _("Date and place"),
             {
                 "fields": [
-                    ("starts_at", "ends_at"), "place", "office", "address", "also_online",
+                    ("starts_at", "ends_at"),
+                    "place",
+                    "office",
+                    "address",
+                    "also_online",
                     "online_url",
                 ]
             },

@@ -51,7 +51,14 @@ def site_template(tmp_path_factory):
 
 @pytest.fixture
 def initial_content(db):
-    """The client's content, loaded as `make run` loads it."""
+    """The client's content, loaded as `make run` loads it, but for the first revisions,
+    which double the time of a load: `initial_content_with_revisions` has them."""
+    call_command("load_initial_content", "--no-revisions", verbosity=0)
+
+
+@pytest.fixture
+def initial_content_with_revisions(db):
+    """The client's content exactly as `make run` loads it, first revisions included."""
     call_command("load_initial_content", verbosity=0)
 
 

@@ -173,7 +173,9 @@ def test_site_settings_warn_about_missing_legal_facts(staff_client, initial_cont
 
 
 @pytest.mark.django_db
-def test_the_initial_content_is_the_first_revision_of_every_record(staff_client, initial_content):
+def test_the_initial_content_is_the_first_revision_of_every_record(
+    staff_client, initial_content_with_revisions
+):
     import reversion
     from reversion.models import Version
 

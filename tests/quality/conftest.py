@@ -36,7 +36,7 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback):
 
     # Ids cached by earlier tests may not match the restored rows.
     ContentType.objects.clear_cache()
-    call_command("load_initial_content", verbosity=0)
+    call_command("load_initial_content", "--no-revisions", verbosity=0)
     return live_server.url
 
 

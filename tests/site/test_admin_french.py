@@ -73,7 +73,7 @@ def admin_pages(site, user):
 
 
 @pytest.mark.django_db
-def test_every_admin_page_is_in_french(staff_client, initial_content):
+def test_every_admin_page_is_in_french(staff_client, initial_content_with_revisions):
     make_contact_request("Claire Durand")
     make_registration(make_event("Atelier des jumelages"))
     staff_client.post(reverse("admin:login"), {"username": "inconnu", "password": "faux"})

@@ -34,6 +34,12 @@ def groups():
     ]
 
 
+# Built once: the admin asks for its catalogue on every change form.
+_JAVASCRIPT_CATALOG = JavaScriptCatalog.as_view(
+    packages=["django.contrib.admin", "django_prose_editor"]
+)
+
+
 class SiteAdmin(admin.AdminSite):
     site_header = _("Lianes coopération — site administration")
     site_title = _("Lianes coopération administration")
@@ -72,9 +78,7 @@ class SiteAdmin(admin.AdminSite):
     def i18n_javascript(self, request, extra_context=None):
         """The admin's JavaScript catalogue, with the rich-text editor's strings and the
         project's French for them (locale/libraries, read from LOCALE_PATHS)."""
-        return JavaScriptCatalog.as_view(packages=["django.contrib.admin", "django_prose_editor"])(
-            request
-        )
+        return _JAVASCRIPT_CATALOG(request)
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

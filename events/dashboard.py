@@ -1,12 +1,12 @@
 """The events' part of the admin dashboard: the events taking registrations, and whether
 anyone is told of each registration."""
 
-from django.conf import settings
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from aict_site.dashboard import Entry, change_url
 
+from . import registrations
 from .models import Event
 
 
@@ -26,7 +26,7 @@ def activity():
                 change_url(event),
             )
         )
-        if not settings.NOTIFY_EMAILS and not (event.office and event.office.notify_email):
+        if not registrations.event_recipients(event):
             entries.append(
                 Entry(
                     _(

@@ -64,8 +64,13 @@ def from_ticket(token):
 
 
 def recipients_for(registration):
-    """The office that holds the event, as for contact requests; else NOTIFY_EMAILS."""
-    office = registration.event.office
+    return event_recipients(registration.event)
+
+
+def event_recipients(event):
+    """Who is told of an event's registrations: the office that holds it, as for contact
+    requests; else NOTIFY_EMAILS (empty: nobody, which the admin dashboard shows in red)."""
+    office = event.office
     if office is not None and office.notify_email:
         return [office.notify_email]
     return list(settings.NOTIFY_EMAILS)

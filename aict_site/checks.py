@@ -28,6 +28,24 @@ def mail_is_delivered(app_configs=None, **kwargs):
 
 
 @checks.register(checks.Tags.security, deploy=True)
+def site_url_is_public(app_configs=None, **kwargs):
+    """The links mailed to registrants are made from SITE_URL: its default points at the
+    developer's machine."""
+    from urllib.parse import urlsplit
+
+    if settings.DEBUG or urlsplit(settings.SITE_URL).hostname in settings.ALLOWED_HOSTS:
+        return []
+    return [
+        checks.Warning(
+            f"SITE_URL is {settings.SITE_URL}, not one of ALLOWED_HOSTS: the links in the "
+            "emails sent to registrants would not reach the site.",
+            hint="Set SITE_URL to the site's public address, e.g. https://www.example.org.",
+            id="aict_site.W002",
+        )
+    ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
 def ready_for_launch(app_configs=None, **kwargs):
     """What the admin dashboard lists as blocking launch (legal notice, notification
     addresses, accessibility statement), as warnings."""

@@ -8,6 +8,7 @@ from aict_site.csvfiles import csv_response, record_cells
 from aict_site.ordering import OrderedAdminMixin
 from aict_site.personal_data_admin import PersonalDataActionsMixin
 
+from . import registrations
 from .models import Event, EventKind, Registration
 
 
@@ -86,6 +87,25 @@ class EventAdmin(VersionAdmin):
         (_("Links and publication"), {"fields": ["schemes", "is_published"]}),
     ]
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Registration:
+            # Staff moved people off the waiting list by hand: they are told, as by a seat freed.
+            registrations.tell_promoted(
+                [
+                    inline.instance.pk
+                    for inline in formset.forms
+                    if "status" in inline.changed_data
+                    and inline.instance.pk
+                    and inline.instance.status == Registration.Status.CONFIRMED
+                ]
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A capacity raised or registrations deleted: the seats go to the people waiting.
+        registrations.seats_changed(form.instance)
+
     @admin.display(description=_("confirmed registrants"))
     def confirmed(self, event):
         return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
@@ -102,9 +122,9 @@ class EventAdmin(VersionAdmin):
         return registrants_csv("inscrits.csv", Registration.objects.filter(event__in=queryset))
 
 
-def registrants_csv(filename, registrations):
+def registrants_csv(filename, registrants):
     """The registrations as a CSV file for Excel, event by event, in the order they came."""
-    registrations = registrations.select_related("event", "authority_type").order_by(
+    registrants = registrants.select_related("event", "authority_type").order_by(
         "event__starts_at", "created_at"
     )
     return csv_response(
@@ -112,7 +132,7 @@ def registrants_csv(filename, registrations):
         [_("event"), *(label for _field, label in REGISTRANT_COLUMNS)],
         (
             [registration.event.title, *record_cells(registration, REGISTRANT_COLUMNS)]
-            for registration in registrations
+            for registration in registrants
         ),
         for_excel=True,
     )
@@ -125,13 +145,21 @@ class RegistrationAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
     list_select_related = ["event"]
     search_fields = ["name", "email", "organisation"]
     readonly_fields = ["event", "name", "email", "organisation", "authority_type", "created_at",
-                       "notified_at", "notification_attempts", "notification_error"]  # fmt: skip
+                       "promoted_at", "notified_at", "notification_attempts", "notification_error",
+                       "registrant_mailed_at", "registrant_mail_error"]  # fmt: skip
     actions = [
         "confirm_from_waiting_list", "export_csv", "export_personal_data", "erase_personal_data",
     ]  # fmt: skip
 
     def has_add_permission(self, request):
         return False
+
+    def delete_model(self, request, registration):
+        registrations.cancel(registration)
+
+    def delete_queryset(self, request, queryset):
+        for registration in queryset:
+            registrations.cancel(registration)
 
     @admin.display(description=_("team notified"), boolean=True)
     def notified(self, registration):
@@ -144,7 +172,5 @@ class RegistrationAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Confirm (take off the waiting list)"), permissions=["change"])
     def confirm_from_waiting_list(self, request, queryset):
-        count = queryset.filter(status=Registration.Status.WAITING).update(
-            status=Registration.Status.CONFIRMED
-        )
+        count = registrations.confirm(queryset)
         self.message_user(request, _("%(count)s registration(s) confirmed.") % {"count": count})

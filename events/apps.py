@@ -15,6 +15,9 @@ class EventsConfig(AppConfig):
 
         search.register(events_search.EventSource())
         notifying.register(Registration, registrations.build_message)
+        notifying.register(
+            Registration, registrations.build_registrant_message, registrations.REGISTRANT
+        )
         personal_data.register(
             "event_registrations", Registration, registrations.describe, ["event"]
         )

@@ -19,16 +19,23 @@ def where(event):
     return event.address
 
 
-def calendar_of(events, absolute, name):
-    """`absolute(path)` makes a full address, e.g. request.build_absolute_uri."""
+def calendar_of(events, absolute, name, registered=False):
+    """`absolute(path)` makes a full address, e.g. request.build_absolute_uri. A registrant's
+    copy (`registered`) carries the connection link, which the public agenda never shows."""
     calendar = new_calendar(PRODID, name)
+    if registered:
+        # Sent as an attachment: mail clients offer to add it to the calendar.
+        calendar.add("method", "PUBLISH")
     for event in events:
         item = new_event(uid_for(event), event)
         item.add("summary", event.title)
         item.add("dtstart", event.starts_at)
         item.add("dtend", event.ends_at)
         item.add("location", where(event))
-        item.add("description", event.summary)
+        description = event.summary
+        if registered and event.joins_online and event.online_url:
+            description += "\n\n" + _("Connection link: %(url)s") % {"url": event.online_url}
+        item.add("description", description)
         item.add("url", absolute(event.get_absolute_url()))
         calendar.add_component(item)
     return calendar.to_ical()

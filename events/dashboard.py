@@ -4,10 +4,10 @@ anyone is told of each registration."""
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from aict_site.dashboard import Entry, change_url
+from aict_site.dashboard import Entry, change_url, list_url
 
 from . import registrations
-from .models import Event
+from .models import Event, Registration
 
 
 def activity():
@@ -18,6 +18,23 @@ def activity():
         .annotate(registered=Count("registrations"))
     )
     entries = []
+    unsent = (
+        Registration.objects.filter(registrant_mail_due=True, registrant_mail_attempts__gt=0)
+        .exclude(registrant_mail_error="")
+        .count()
+    )
+    if unsent:
+        entries.append(
+            Entry(
+                _(
+                    "%(count)s email(s) to registrants not sent yet: the mail server refused "
+                    "them (send_pending_notifications tries again)."
+                )
+                % {"count": unsent},
+                list_url(Registration),
+                alarm=True,
+            )
+        )
     for event in events:
         entries.append(
             Entry(

@@ -154,6 +154,24 @@ class Registration(Notified):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, db_index=True)
     created_at = models.DateTimeField(_("registered on"), auto_now_add=True, db_index=True)
+    promoted_at = models.DateTimeField(
+        _("taken off the waiting list on"), null=True, blank=True, editable=False
+    )
+    # The registrant's own email (confirmation, waiting list, a seat freed), sent as staff
+    # notifications are: events.registrations.REGISTRANT.
+    registrant_mail_due = models.BooleanField(
+        _("email owed to the registrant"), default=False, editable=False
+    )
+    registrant_mailed_at = models.DateTimeField(
+        _("registrant emailed on"), null=True, blank=True, editable=False
+    )
+    registrant_mail_attempts = models.PositiveIntegerField(
+        _("registrant email attempts"), default=0, editable=False
+    )
+    registrant_mail_error = models.CharField(
+        _("last registrant email error"), max_length=200, blank=True, editable=False
+    )
+    registrant_mail_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("registration")

@@ -1,8 +1,14 @@
-"""Registering for an event without ever overbooking it.
+"""Registering for an event without ever overbooking it, and cancelling.
 
 The event's row is locked while seats are counted (on SQLite the immediate transaction locks
 the whole database), so simultaneous registrations for the last seats are served one at a time:
-the seats go to the first ones, the rest join the waiting list.
+the seats go to the first ones, the rest join the waiting list. A seat freed (a cancellation,
+staff deleting a registration or raising the capacity) goes to the first person waiting.
+
+The registrant is told by email of their status (REGISTRANT channel), with the event as an
+.ics file and the link to cancel. The site writes to a typed address for this only, and at
+most once an hour per address for a registration, so the form cannot be used to mail third
+parties; a seat freed is always told, once.
 """
 
 from django.conf import settings
@@ -10,13 +16,24 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aict_site import notifying
+from aict_site import notifying, ratelimit
 
+from .calendars import calendar_of, where
 from .models import Event, Registration
 
 TICKET_SALT = "events.registration"
+REGISTRANT = notifying.Channel(
+    sent="registrant_mailed_at",
+    attempts="registrant_mail_attempts",
+    error="registrant_mail_error",
+    claimed="registrant_mail_claimed_at",
+    due="registrant_mail_due",
+)
+REGISTRANT_MAILS_PER_HOUR = 1
 
 
 class AlreadyRegistered(Exception):
@@ -39,9 +56,69 @@ def _register(event, cleaned_data):
             taken = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
             if taken >= locked.capacity:
                 status = Registration.Status.WAITING
-        registration = Registration.objects.create(event=locked, status=status, **cleaned_data)
+        registration = Registration.objects.create(
+            event=locked,
+            status=status,
+            registrant_mail_due=ratelimit.hit(
+                "registrant-mail", cleaned_data["email"].lower(), REGISTRANT_MAILS_PER_HOUR
+            ),
+            **cleaned_data,
+        )
         notifying.notify_after_commit(Registration, registration.pk)
+        if registration.registrant_mail_due:
+            notifying.notify_after_commit(Registration, registration.pk, REGISTRANT)
     return registration
+
+
+def cancel(registration):
+    """Delete a registration; a seat it held goes to the first person waiting."""
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        deleted, _by_model = Registration.objects.filter(pk=registration.pk).delete()
+        if deleted:
+            fill_free_seats(event)
+
+
+def seats_changed(event):
+    """After staff edited an event's capacity or its registrations: fill the free seats."""
+    with transaction.atomic():
+        fill_free_seats(Event.objects.select_for_update().get(pk=event.pk))
+
+
+def fill_free_seats(event):
+    """Confirm the first people waiting, as many as there are free seats, and tell each by
+    email. Call it inside a transaction that holds the event's row (select_for_update)."""
+    if event.is_over():
+        return 0
+    waiting = (
+        event.registrations.filter(status=Registration.Status.WAITING)
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)
+    )
+    free = seats_left(event)
+    promoted = list(waiting if free is None else waiting[:free])
+    Registration.objects.filter(pk__in=promoted).update(status=Registration.Status.CONFIRMED)
+    tell_promoted(promoted)
+    return len(promoted)
+
+
+def confirm(registrations):
+    """Staff take people off the waiting list, whatever the seats left."""
+    waiting = list(
+        registrations.filter(status=Registration.Status.WAITING).values_list("pk", flat=True)
+    )
+    Registration.objects.filter(pk__in=waiting).update(status=Registration.Status.CONFIRMED)
+    tell_promoted(waiting)
+    return len(waiting)
+
+
+def tell_promoted(pks):
+    """Each registration, now confirmed after waiting, owes its registrant an email."""
+    Registration.objects.filter(pk__in=pks).update(
+        promoted_at=timezone.now(), registrant_mail_due=True
+    )
+    for pk in pks:
+        notifying.notify_after_commit(Registration, pk, REGISTRANT)
 
 
 def seats_left(event):
@@ -52,15 +129,29 @@ def seats_left(event):
 
 
 def ticket(registration):
-    """An unguessable token for the registrant's confirmation page."""
-    return signing.dumps(registration.pk, salt=TICKET_SALT)
+    """An unguessable token for the registrant's page (status, connection link, cancelling).
+    It names the registration by its id and its second of creation, so that a link to a
+    cancelled registration never reaches another one that took its id again (SQLite reuses
+    the highest id)."""
+    return signing.dumps([registration.pk, _second(registration)], salt=TICKET_SALT)
 
 
-def from_ticket(token):
+def from_ticket(token, slug):
+    """The registration a ticket names for the event `slug`, or None."""
     try:
-        return signing.loads(token, salt=TICKET_SALT, max_age=365 * 24 * 3600)
-    except signing.BadSignature:
+        pk, second = signing.loads(token, salt=TICKET_SALT, max_age=365 * 24 * 3600)
+    except (signing.BadSignature, TypeError, ValueError):
         return None
+    registration = (
+        Registration.objects.select_related("event", "event__office").filter(pk=pk).first()
+    )
+    if registration is None or registration.event.slug != slug or _second(registration) != second:
+        return None
+    return registration
+
+
+def _second(registration):
+    return int(registration.created_at.timestamp())
 
 
 def recipients_for(registration):
@@ -74,6 +165,50 @@ def event_recipients(event):
     if office is not None and office.notify_email:
         return [office.notify_email]
     return list(settings.NOTIFY_EMAILS)
+
+
+def build_registrant_message(registration):
+    """The registrant's email: their status, when and where, the links to their page and to
+    cancel, and the event as an .ics file once they have a seat."""
+    event = registration.event
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    if not confirmed:
+        subject = _("Waiting list: %(event)s")
+    elif registration.promoted_at:
+        subject = _("A seat is free for you: %(event)s")
+    else:
+        subject = _("Registration confirmed: %(event)s")
+    token = ticket(registration)
+    links = {
+        "event_url": settings.SITE_URL + event.get_absolute_url(),
+        "ticket_url": settings.SITE_URL
+        + reverse("events:registered", kwargs={"slug": event.slug, "ticket": token}),
+        "cancel_url": settings.SITE_URL
+        + reverse("events:cancel", kwargs={"slug": event.slug, "ticket": token}),
+    }
+    message = EmailMessage(
+        subject=" ".join((subject % {"event": event.title}).split())[:200],
+        body=render_to_string(
+            "events/registrant_email.txt",
+            {
+                "registration": registration,
+                "event": event,
+                "confirmed": confirmed,
+                "where": where(event),
+                **links,
+            },
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+        # An answer reaches the team that holds the event.
+        reply_to=event_recipients(event) or None,
+    )
+    if confirmed:
+        calendar = calendar_of(
+            [event], lambda path: settings.SITE_URL + path, event.title, registered=True
+        )
+        message.attach(f"{event.slug}.ics", calendar, "text/calendar; method=PUBLISH")
+    return message
 
 
 def build_message(registration):

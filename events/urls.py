@@ -15,4 +15,9 @@ urlpatterns = [
         views.RegisteredView.as_view(),
         name="registered",
     ),
+    path(
+        "<slug:slug>/inscription/<str:ticket>/annuler/",
+        views.CancelView.as_view(),
+        name="cancel",
+    ),
 ]

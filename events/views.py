@@ -4,7 +4,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from aict_site.calendars import ics_response
@@ -82,23 +84,57 @@ class EventDetailView(StaffPreviewMixin, PublicFormMixin, DetailView):
         )
 
 
+# A registrant's own pages: never kept by the page cache or a proxy (their status changes).
+@method_decorator(never_cache, name="dispatch")
 class RegisteredView(TemplateView):
-    """The registrant's confirmation: their status and, for online events, the link."""
+    """The registrant's page: their status, the connection link once they have a seat, and
+    the way to cancel."""
 
     template_name = "events/registered.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pk = registrations.from_ticket(self.kwargs["ticket"])
-        registration = (
-            Registration.objects.select_related("event").filter(pk=pk).first() if pk else None
-        )
-        if registration is None or registration.event.slug != self.kwargs["slug"]:
+        registration = registrations.from_ticket(self.kwargs["ticket"], self.kwargs["slug"])
+        if registration is None:
             raise Http404
         context["registration"] = registration
         context["event"] = registration.event
         # Only a confirmed registrant gets the connection link.
         context["confirmed"] = registration.status == Registration.Status.CONFIRMED
+        context["emailed"] = registration.registrant_mail_due or registration.registrant_mailed_at
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class CancelView(TemplateView):
+    """Cancelling from the link in the registrant's email: the link shows a question and a
+    button, and only the button's POST cancels, so that a mail filter opening links does not."""
+
+    template_name = "events/cancel.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.registration = registrations.from_ticket(kwargs["ticket"], kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if self.registration is None:
+            return self.render_to_response(self.get_context_data(state="gone"), status=404)
+        if self.registration.event.is_over():
+            return self.render_to_response(self.get_context_data(state="over"))
+        return self.render_to_response(self.get_context_data(state="ask"))
+
+    def post(self, request, *args, **kwargs):
+        if self.registration is None:
+            return self.render_to_response(self.get_context_data(state="gone"), status=404)
+        if self.registration.event.is_over():
+            return self.render_to_response(self.get_context_data(state="over"), status=400)
+        registrations.cancel(self.registration)
+        return self.render_to_response(self.get_context_data(state="cancelled"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["registration"] = self.registration
+        context["event"] = self.registration.event if self.registration else None
         return context
 
 

@@ -70,3 +70,20 @@ def staff_client(client, django_user_model):
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     client.user = user
     return client
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server (aiosmtpd) the site sends to, not started: a test starts it when the
+    mail server should answer, and leaves it stopped to play a server that is down."""
+    from tests.contacts.smtp import SMTPServer
+
+    server = SMTPServer()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
+    yield server
+    server.stop()

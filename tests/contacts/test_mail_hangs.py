@@ -86,3 +86,34 @@ def test_every_request_is_stored_and_answered_fast_and_staff_can_log_in(site):
     stored, not_notified = stored_requests(env)
     assert stored == POSTS
     assert not_notified == POSTS, "kept for send_pending_notifications"
+
+
+def test_registrations_are_answered_fast_and_their_emails_wait(site):
+    from tests.events.test_registration import form
+
+    base, env = site
+    made = run_python(
+        "import django; django.setup(); from tests.events.builders import make_event; "
+        "print(make_event('Atelier pendant la panne', capacity=5).get_absolute_url())",
+        **env,
+    )
+    assert made.returncode == 0, made.stderr
+    url = base + made.stdout.strip()
+    token, cookie = csrf_session(url)
+    forms = []
+    for index in range(3):
+        shown_at = re.search(
+            r'name="shown_at" value="([^"]+)"', urllib.request.urlopen(url).read().decode()
+        ).group(1)
+        forms.append(
+            form(email=f"p{index}@exemple.fr", shown_at=shown_at, csrfmiddlewaretoken=token)
+        )
+    timings = []
+    assert post_at_once(url, forms, cookie, follow=False, timings=timings) == [302] * 3
+    assert max(timings) < 3, f"the slowest registration took {max(timings):.1f} s"
+    owed = run_python(
+        "import django; django.setup(); from events.models import Registration as R; "
+        "print(R.objects.filter(registrant_mail_due=True, notified_at__isnull=True).count())",
+        **env,
+    )
+    assert owed.stdout.strip() == "3", "each registrant's email kept for a later send"

@@ -14,20 +14,6 @@ from aict_site.notifying import CLAIM_SECONDS, send_pending
 from contacts.models import ContactRequest
 from contacts.notifications import notify
 from tests.contacts.builders import contact_data, make_contact_request
-from tests.contacts.smtp import SMTPServer
-
-
-@pytest.fixture
-def smtp(settings):
-    server = SMTPServer()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
-    yield server
-    server.stop()
 
 
 def post(client, capture, **overrides):

@@ -148,6 +148,7 @@ def test_privacy_page_lists_what_is_collected_how_long_and_where_to_write(
     assert "inscriptions aux événements sont conservées 2 ans" in html
     assert "son département si vous les indiquez" in html
     assert "L’inscription à un événement recueille votre nom" in html
+    assert "l’avis qu’une place s’est libérée pour vous : à rien d’autre" in html
     assert "voir les mentions légales" not in html
     assert '<a href="mailto:n.yaiche@lianescooperation.org">' in html
     assert "5 rue Jules de Vicq<br>59000 Lille" in html

@@ -72,7 +72,7 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     # page at 1280 px, and what depends on the width or only on the template (skip link,
     # keyboard) once per kind of page (per URL pattern).
     context, page, console = open_tab(browser, width)
-    for path in [*public_paths(live_site), confirmation]:
+    for path in [*public_paths(live_site), confirmation, confirmation + "annuler/"]:
         route = route_of(path)
         first_of_its_kind = route not in walked
         walked.add(route)

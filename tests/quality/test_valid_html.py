@@ -23,6 +23,8 @@ def public_pages(client):
     pages["/contact/ (erreurs)"] = client.post("/contact/", {"email": "x"}).content.decode()
     event, confirmation = registration_confirmation()
     pages["inscription confirmée"] = client.get(confirmation).content.decode()
+    pages["annulation (question)"] = client.get(confirmation + "annuler/").content.decode()
+    pages["annulation (faite)"] = client.post(confirmation + "annuler/").content.decode()
     pages["inscription (erreurs)"] = client.post(
         event.get_absolute_url(), {"email": "x"}
     ).content.decode()

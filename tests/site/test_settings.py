@@ -108,7 +108,7 @@ def test_check_deploy_is_clean_in_production_settings(tmp_path):
         "check", "--deploy", "--fail-level", "WARNING",
         DEBUG="0", HTTPS="1", SECRET_KEY="a-long-production-like-secret-" + "x" * 40,
         ALLOWED_HOSTS="www.example.org", EMAIL_URL="smtp+tls://u:p@smtp.example.org:587",
-        NOTIFY_EMAILS="contact@example.org",
+        NOTIFY_EMAILS="contact@example.org", SITE_URL="https://www.example.org",
         # Not migrated yet: what the content lacks is checked once it is there (below).
         DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
     )  # fmt: skip
@@ -123,6 +123,7 @@ def test_check_deploy_warns_when_mail_goes_to_the_log():
     )  # fmt: skip
     assert "aict_site.W001" in result.stderr, result.stderr
     assert "password-reset links end up in the log" in result.stderr
+    assert "aict_site.W002" in result.stderr, "SITE_URL left at its default"
 
 
 @pytest.mark.django_db

@@ -49,6 +49,7 @@ install-test: $(VENV)/.installed-test ## Install what the tests need, system pac
 prepare: install messages
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) load_initial_content
+	DEBUG=1 $(MANAGE) load_territories
 
 run: prepare ## Serve the site on http://127.0.0.1:8000 (development server, SQLite)
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -50,6 +50,7 @@ urlpatterns = [
     path("contact/", include("contacts.urls")),
     path("partenaires/", include("contacts.partner_urls")),
     path("collectivites-engagees/", include("directory.urls")),
+    path("ma-collectivite/", include("directory.brief_urls")),
     path("financements/", include("funding.urls")),
     path("agenda/", include("events.urls")),
     # Last: editorial pages answer at /<slug>/.

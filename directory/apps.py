@@ -10,7 +10,11 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from aict_site import search
+        from reference import territories
 
+        from . import models
         from . import search as directory_search
 
         search.register(directory_search.AuthoritySource())
+        search.register(directory_search.BriefSource())
+        territories.loaded.connect(models.link_territories, dispatch_uid="directory.territories")

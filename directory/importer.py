@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from reference.models import AuthorityType, Country, Departement, Theme
+from reference.models import AuthorityType, Country, Departement, Territory, Theme
 
 from .models import Authority, Cooperation
 
@@ -57,6 +57,10 @@ def read(text):
         t.name.lower(): t for t in Theme.objects.all()
     }
     url = URLValidator(schemes=["http", "https"])
+    # Codes are checked against the official data once it is loaded (load_territories).
+    known_codes = {
+        code for pair in Territory.objects.values_list("code", "siren") for code in pair if code
+    }
     for number, raw in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
             plan.errors.append(_("More than %(max)s lines: split the file.") % {"max": MAX_ROWS})
@@ -102,6 +106,11 @@ def read(text):
         if row["code_insee_siren"] and not CODE.match(row["code_insee_siren"]):
             problems.append(
                 _("invalid code “%(value)s” (5 INSEE characters or 9 SIREN digits)")
+                % {"value": row["code_insee_siren"]}
+            )
+        elif row["code_insee_siren"] and known_codes and row["code_insee_siren"] not in known_codes:
+            problems.append(
+                _("code “%(value)s” unknown: no authority of the region has it")
                 % {"value": row["code_insee_siren"]}
             )
         numbers = {}

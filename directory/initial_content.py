@@ -24,6 +24,8 @@ def load():
             slug=slugify(fields["name"]),
             kind=AuthorityType.objects.get(name=fields["kind"]),
             departement=Departement.objects.filter(code=fields["departement"]).first(),
+            # The SIREN or INSEE code the official data gives for the same name.
+            code=fields.get("code", ""),
             is_partner=True,
             is_published=True,
         )

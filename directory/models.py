@@ -2,6 +2,7 @@
 cooperations abroad."""
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -10,7 +11,29 @@ from django.utils.translation import gettext_lazy as _
 from aict_site.images import validate_image
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.search import normalize
-from reference.models import AuthorityType, Country, Departement, Theme
+from reference.models import AuthorityType, Country, Departement, Territory, Theme
+
+
+def territory_for(code, kind=None, departement_id=None):
+    """The official record an INSEE code (a commune) or a SIREN (a commune or an EPCI) names;
+    without a code, a département's or the Région's own record, from its type."""
+    if code:
+        return Territory.objects.filter(models.Q(code=code) | models.Q(siren=code)).first()
+    level = kind.level if kind else ""
+    if level == Territory.Level.REGION:
+        return Territory.objects.filter(level=level, is_current=True).first()
+    if level == Territory.Level.DEPARTEMENT and departement_id:
+        return Territory.objects.filter(level=level, departement_id=departement_id).first()
+    return None
+
+
+def link_territories(**kwargs):
+    """After the official data is (re)loaded, each authority points at the record its code
+    names (reference.territories.loaded)."""
+    for authority in Authority.objects.select_related("kind"):
+        territory = territory_for(authority.code, authority.kind, authority.departement_id)
+        if authority.territory_id != (territory.pk if territory else None):
+            Authority.objects.filter(pk=authority.pk).update(territory=territory)
 
 
 class AuthorityQuerySet(PublishedQuerySet):
@@ -56,6 +79,16 @@ class Authority(Publishable):
             )
         ],
     )
+    # Set from the code at each save: the official record « Ma collectivité » shows.
+    territory = models.ForeignKey(
+        Territory,
+        verbose_name=_("official record"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="authorities",
+    )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("short presentation"), blank=True, max_length=1000)
     logo = models.ImageField(
@@ -78,7 +111,14 @@ class Authority(Publishable):
 
     def save(self, *args, **kwargs):
         self.search_text = self.searchable_text()
+        self.territory = territory_for(self.code, self.kind, self.departement_id)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.code and territory_for(self.code) is None and Territory.objects.exists():
+            raise ValidationError(
+                {"code": _("No authority of the region has this INSEE code or SIREN.")}
+            )
 
     def get_absolute_url(self):
         return reverse("directory:authority-detail", kwargs={"slug": self.slug})

@@ -1,6 +1,9 @@
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from aict_site.search import Source
+from aict_site.search import Result, Source
+from reference import territories
+from reference.models import Territory
 
 from .models import Authority
 
@@ -21,3 +24,39 @@ class AuthoritySource(Source):
 
     def text(self, authority):
         return authority["description"] or authority["name"]
+
+
+class BriefSource(Source):
+    """« Ma collectivité »: an authority's brief, found by its name (accents, hyphens and
+    « St » do not matter) or postcode. A few at most: a word may name hundreds of communes."""
+
+    LIMIT = 5
+    record_fields = ("code", "name", "level", "departement__name", "population")
+
+    def queryset(self):
+        return Territory.objects.filter(is_current=True)
+
+    def find(self, query, limit):
+        found = territories.find(query, limit=min(limit, self.LIMIT))
+        # An exact name ranks above any text match; the others below the texts.
+        return [
+            Result(2.0 if getattr(t, "rank", 1) == 0 else 0.0, self, {"pk": t.pk, "name": t.name})
+            for t in found
+        ], len(found)
+
+    def url(self, record):
+        return reverse("briefs:brief", kwargs={"code": record["code"]})
+
+    def kind(self, row):
+        return _("My authority")
+
+    def title(self, row):
+        return row["name"]
+
+    def text(self, record):
+        parts = [str(Territory.Level(record["level"]).label)]
+        if record["departement__name"]:
+            parts.append(record["departement__name"])
+        return _("%(what)s: whom to call, the funding open to it, its « 1 %% » levers.") % {
+            "what": ", ".join(parts).capitalize()
+        }

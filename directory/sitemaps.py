@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aict_site.sitemaps import named_pages
-from reference.models import Country
+from reference.models import Country, Territory
 
 from .models import Authority
 
@@ -36,6 +36,21 @@ class CountrySitemap(Sitemap):
         return reverse("directory:authority-country", kwargs={"code": country.code})
 
 
+class BriefSitemap(Sitemap):
+    """« Ma collectivité »: one page per authority of the region (3,880, well under the
+    50,000 a sitemap may list)."""
+
+    title = _("My authority")
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Territory.objects.filter(is_current=True).order_by("code").only("code", "name")
+
+    def location(self, territory):
+        return reverse("briefs:brief", kwargs={"code": territory.code})
+
+
 sitemaps = {
     "directory": named_pages(
         _("Engaged authorities"),
@@ -44,4 +59,8 @@ sitemaps = {
     ),
     "authorities": AuthoritySitemap,
     "countries": CountrySitemap,
+    "my-authority": named_pages(
+        _("My authority"), {"briefs:search": _("Find your authority")}, priority=0.7
+    ),
+    "briefs": BriefSitemap,
 }

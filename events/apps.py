@@ -9,14 +9,14 @@ class EventsConfig(AppConfig):
     def ready(self):
         from aict_site import notifying, personal_data, search
 
-        from . import registrations
+        from . import registrant_mail, registrations
         from . import search as events_search
         from .models import Registration
 
         search.register(events_search.EventSource())
         notifying.register(Registration, registrations.build_message)
         notifying.register(
-            Registration, registrations.build_registrant_message, registrations.REGISTRANT
+            Registration, registrant_mail.build_registrant_message, registrations.REGISTRANT
         )
         personal_data.register(
             "event_registrations", Registration, registrations.describe, ["event"]

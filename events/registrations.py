@@ -16,13 +16,11 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aict_site import notifying, ratelimit
 
-from .calendars import calendar_of, where
 from .models import Event, Registration
 
 TICKET_SALT = "events.registration"
@@ -165,50 +163,6 @@ def event_recipients(event):
     if office is not None and office.notify_email:
         return [office.notify_email]
     return list(settings.NOTIFY_EMAILS)
-
-
-def build_registrant_message(registration):
-    """The registrant's email: their status, when and where, the links to their page and to
-    cancel, and the event as an .ics file once they have a seat."""
-    event = registration.event
-    confirmed = registration.status == Registration.Status.CONFIRMED
-    if not confirmed:
-        subject = _("Waiting list: %(event)s")
-    elif registration.promoted_at:
-        subject = _("A seat is free for you: %(event)s")
-    else:
-        subject = _("Registration confirmed: %(event)s")
-    token = ticket(registration)
-    links = {
-        "event_url": settings.SITE_URL + event.get_absolute_url(),
-        "ticket_url": settings.SITE_URL
-        + reverse("events:registered", kwargs={"slug": event.slug, "ticket": token}),
-        "cancel_url": settings.SITE_URL
-        + reverse("events:cancel", kwargs={"slug": event.slug, "ticket": token}),
-    }
-    message = EmailMessage(
-        subject=" ".join((subject % {"event": event.title}).split())[:200],
-        body=render_to_string(
-            "events/registrant_email.txt",
-            {
-                "registration": registration,
-                "event": event,
-                "confirmed": confirmed,
-                "where": where(event),
-                **links,
-            },
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[registration.email],
-        # An answer reaches the team that holds the event.
-        reply_to=event_recipients(event) or None,
-    )
-    if confirmed:
-        calendar = calendar_of(
-            [event], lambda path: settings.SITE_URL + path, event.title, registered=True
-        )
-        message.attach(f"{event.slug}.ics", calendar, "text/calendar; method=PUBLISH")
-    return message
 
 
 def build_message(registration):

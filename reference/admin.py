@@ -3,7 +3,7 @@ from reversion.admin import VersionAdmin
 
 from aict_site.ordering import OrderedAdminMixin
 
-from .models import AuthorityType, Country, Departement, Theme
+from .models import AuthorityType, Country, Departement, Territory, Theme
 
 
 @admin.register(Departement)
@@ -15,7 +15,7 @@ class DepartementAdmin(admin.ModelAdmin):
 
 @admin.register(AuthorityType)
 class AuthorityTypeAdmin(OrderedAdminMixin, VersionAdmin):
-    list_display = ["position", "name"]
+    list_display = ["position", "name", "level"]
     search_fields = ["name"]
     list_filter = []
 
@@ -33,3 +33,23 @@ class CountryAdmin(admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     list_filter = []
+
+
+@admin.register(Territory)
+class TerritoryAdmin(admin.ModelAdmin):
+    """The official data, to look up: `manage.py load_territories` is its only writer."""
+
+    list_display = ["name", "code", "level", "departement", "population", "is_current"]
+    list_filter = ["level", "departement", "is_current"]
+    list_select_related = ["departement"]
+    search_fields = ["name", "code", "siren", "postcodes"]
+    readonly_fields = [field.name for field in Territory._meta.fields if field.editable]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

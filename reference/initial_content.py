@@ -7,8 +7,15 @@ is loaded only while its table is empty, so staff edits are kept.
 import json
 from pathlib import Path
 
-from .models import AuthorityType, Country, Theme
+from .models import AuthorityType, Country, Level, Theme
 
+# The client's types that are a level of the official data (« Ma collectivité »).
+LEVELS = {
+    "Commune": Level.COMMUNE,
+    "Intercommunalité": Level.EPCI,
+    "Département": Level.DEPARTEMENT,
+    "Région": Level.REGION,
+}
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_reference.json"
 
 
@@ -17,7 +24,7 @@ def load():
     created = 0
     if not AuthorityType.objects.exists():
         for position, name in enumerate(data["authority_types"], start=1):
-            AuthorityType.objects.create(name=name, position=position)
+            AuthorityType.objects.create(name=name, position=position, level=LEVELS.get(name, ""))
             created += 1
     if not Theme.objects.exists():
         for position, (name, slug) in enumerate(data["themes"], start=1):

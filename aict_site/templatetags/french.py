@@ -25,10 +25,21 @@ def day(value, arg="j F Y"):
 
 
 def euros(value):
-    """16000 → « 16 000 € », with non-breaking spaces between digit groups and before €."""
+    """16000 → « 16 000 € », 1234.5 → « 1 234,50 € »: non-breaking spaces between digit
+    groups and before €, cents only when there are some."""
     if value in (None, ""):
         return ""
-    return f"{int(value):,}".replace(",", NBSP) + NBSP + "€"
+    if value == int(value):
+        return f"{int(value):,}".replace(",", NBSP) + NBSP + "€"
+    return f"{value:,.2f}".replace(",", NBSP).replace(".", ",") + NBSP + "€"
 
 
 register.filter("euros", euros)
+
+
+@register.filter
+def grouped(value):
+    """14382 → « 14 382 », digit groups parted by non-breaking spaces."""
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}".replace(",", NBSP)

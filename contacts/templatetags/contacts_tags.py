@@ -55,3 +55,17 @@ def office_towns(context):
 def home_partners(context):
     """The partners, with their logos when staff have uploaded them, for the home page."""
     return {"partners": list(Partner.objects.published())}
+
+
+@cached_inclusion_tag(register, "contacts/_office_for.html")
+def office_for(context, departement_id=None, heading_level=2):
+    """Whom an authority calls: the office serving its département (every office for the
+    Région, or when none serves it), with the network's main contact."""
+    offices = Office.objects.published().prefetch_related("departements")
+    serving = [o for o in offices if departement_id in {d.pk for d in o.departements.all()}]
+    return {
+        "offices": serving or list(offices),
+        "serves": bool(serving),
+        "people": list(Person.objects.published().filter(is_main_contact=True)),
+        "level": heading_level,
+    }

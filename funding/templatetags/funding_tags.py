@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from aict_site.fragments import cached_inclusion_tag, submitted_values
 from aict_site.templatetags.french import day
 from aict_site.templatetags.seo import jsonld
+from funding import one_percent
 from funding.filters import SchemeFilter
 from funding.models import Call, Funder, Scheme
 
@@ -79,4 +80,63 @@ def funders_overview(context, heading_level=2):
         "funders": [f for f in funders if f.schemes.all()],
         "level": heading_level,
         "sublevel": heading_level + 1,
+    }
+
+
+def _type_key(authority_type, *args, **kwargs):
+    return f"{authority_type.pk if authority_type else 0}:{args}:{sorted(kwargs.items())}"
+
+
+@cached_inclusion_tag(register, "funding/_schemes_for_type.html", clock=True, vary=_type_key)
+def schemes_for_type(context, authority_type, heading_level=2):
+    """The schemes open to an authority type (or naming no type), each with its open or next
+    call; the « 1 % » levers have their own block."""
+    schemes = (
+        Scheme.objects.published()
+        .exclude(kind=Scheme.Kind.LEGAL)
+        .select_related("funder")
+        .prefetch_related(Prefetch("calls", queryset=Call.objects.filter(is_published=True)))
+    )
+    if authority_type is not None:
+        schemes = schemes.filter(
+            Q(eligible_authority_types=authority_type) | Q(eligible_authority_types__isnull=True)
+        ).distinct()
+    now = timezone.now()
+    rows = []
+    for scheme in schemes:
+        calls = scheme.calls_by_state(now)
+        rows.append({"scheme": scheme, "open": calls["open"][:1], "next": calls["upcoming"][:1]})
+    # Open calls first, then the announced ones, then the rest, each in the finder's order.
+    rows.sort(key=lambda row: 0 if row["open"] else 1 if row["next"] else 2)
+    return {"rows": rows, "authority_type": authority_type, "level": heading_level}
+
+
+def _calculator_key(authority_type, data, *args, **kwargs):
+    values = [data.get("levier", "")[:100], data.get("budget", "")[:40]]
+    return f"{authority_type.pk if authority_type else 0}:{values}:{args}:{kwargs}"
+
+
+@cached_inclusion_tag(register, "funding/_one_percent.html", vary=_calculator_key)
+def one_percent_levers(context, authority_type, data, heading_level=2):
+    """The four « 1 % » levers, whether each is open to the authority's type, and the
+    calculator, answered from the query string (`data`) when it was submitted."""
+    levers = one_percent.levers()
+    for lever in levers:
+        types = list(lever.eligible_authority_types.all())
+        lever.type_names = [t.name for t in types]
+        lever.open_to_type = authority_type is not None and authority_type in types
+    submitted = "budget" in data
+    form = one_percent.OnePercentForm(levers, data if submitted else None)
+    ceiling = form.ceiling() if submitted and form.is_valid() else None
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs["aria-describedby"] = f"{form[name].auto_id}-error"
+    chosen = next((lever for lever in levers if lever.slug == data.get("levier")), None)
+    return {
+        "levers": levers,
+        "form": form,
+        "ceiling": ceiling,
+        "chosen": chosen,
+        "budget": form.cleaned_data.get("budget") if ceiling is not None else None,
+        "level": heading_level,
     }

@@ -3,7 +3,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from pages.models import Page, published_layout_page
+from aict_site.fragments import cached_inclusion_tag
+from pages.models import Action, Page, published_layout_page
 
 register = template.Library()
 
@@ -13,7 +14,7 @@ L = Page.Layout
 # published page) or an app's view; a section of one entry is a plain link. A section is
 # current when the address is one of its entries' or below one (a scheme page is in « Financer »).
 SECTIONS = [
-    (_("Engage"), [L.WHY, L.REASONS, L.ACTIONS]),
+    (_("Engage"), [L.WHY, L.REASONS, L.ACTIONS, ("briefs:search", _("My authority"))]),
     (_("Fund"), [L.SUPPORT, L.FUNDING, ("funding:calendar", _("Closing calendar"))]),
     (_("Engaged authorities"), [("directory:authority-list", None)]),
     (_("Agenda"), [("events:upcoming", None)]),
@@ -83,3 +84,13 @@ def footer_links(context):
 def layout_page(context, layout):
     """The published page that introduces another app's view (contact, partners…), or None."""
     return published_layout_page(layout, context.get("request"))
+
+
+@cached_inclusion_tag(register, "pages/_action_kinds.html")
+def action_kinds(context, heading_level=2):
+    """The kinds of action, for a page that suggests what an authority can do."""
+    return {
+        "actions": list(Action.objects.published()),
+        "actions_page": published_layout_page(Page.Layout.ACTIONS, context.get("request")),
+        "level": heading_level,
+    }

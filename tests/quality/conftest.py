@@ -14,8 +14,20 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Pages no sitemap lists: results (some, none), a 404, a refused request (400), the thank-you page.
 EXTRA_URLS = [
     "/recherche/?q=coop%C3%A9ration", "/recherche/?q=zzyzx", "/page-qui-n-existe-pas/",
-    "/recherche/?q=eau%00", "/contact/merci/",
+    "/recherche/?q=eau%00", "/contact/merci/", "/ma-collectivite/?q=estaires",
+    "/ma-collectivite/?q=zzyzx",
+    "/ma-collectivite/59212/?levier=1-pourcent-eau-assainissement&budget=250+000#one-percent",
+    "/ma-collectivite/59212/?levier=1-pourcent-eau-assainissement&budget=abc#one-percent",
 ]  # fmt: skip
+# The smallest intercommunalité of the region (8 communes, among them Estaires, 59212): its
+# briefs stand for the 3,880 in the gates.
+GATE_EPCI = "245900758"
+
+
+def load_gate_territories():
+    from tests.directory.territories import load_subset
+
+    load_subset(epcis=(GATE_EPCI,), communes=())
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +49,7 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback):
     # Ids cached by earlier tests may not match the restored rows.
     ContentType.objects.clear_cache()
     call_command("load_initial_content", "--no-revisions", verbosity=0)
+    load_gate_territories()
     return live_server.url
 
 

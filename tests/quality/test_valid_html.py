@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.quality.conftest import registration_confirmation
+from tests.quality.conftest import EXTRA_URLS as GATE_URLS
+from tests.quality.conftest import load_gate_territories, registration_confirmation
 from tests.quality.gates import inline_code, vnu_errors
 
 # Markup does not depend on the database.
@@ -11,12 +12,14 @@ pytestmark = pytest.mark.once
 EXTRA_URLS = [
     "/recherche/?q=coop%C3%A9ration", "/recherche/?q=", "/page-qui-n-existe-pas/",
     "/recherche/?q=eau%00", "/contact/merci/",
+    *(url for url in GATE_URLS if "ma-collectivite" in url),
 ]  # fmt: skip
 
 
 def public_pages(client):
     import re
 
+    load_gate_territories()
     xml = client.get("/sitemap.xml").content.decode()
     paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
     pages = {path: client.get(path).content.decode() for path in paths + EXTRA_URLS}

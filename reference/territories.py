@@ -1,0 +1,199 @@
+"""The region's authorities from the official data file: loading it, and finding one by name
+or postcode.
+
+The file (reference/data, made by scripts/extract-territories.py) is the only source: a load
+creates what is new, updates names, populations, postcodes and memberships in place, so that
+what staff linked to a territory stays linked, and marks as no longer current what the file
+no longer lists. A second load of the same file changes nothing.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.dispatch import Signal
+
+from aict_site import pagecache
+from aict_site.search import normalize
+
+from .models import Departement, Level, Territory
+
+# Sent after a load, so that records of other apps that name a territory by its code (the
+# directory's authorities) link to it.
+loaded = Signal()
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "territories-hauts-de-france.json"
+
+# « St-Omer » and « Saint-Omer » are one name; so are « Ste » and « Sainte ».
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
+FIELDS = [
+    "siren", "level", "name", "search_name", "legal_form", "departement_id", "epci_id",
+    "postcodes", "population", "members_elsewhere", "is_current",
+]  # fmt: skip
+
+
+def fold(text):
+    """A name as search compares it: lower case, no accents, words only, abbreviations
+    spelt out: « St-Omer », « saint omer » and « SAINT-OMER » all fold to « saint omer »."""
+    words = re.split(r"[^0-9a-z]+", normalize(text))
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words if word)
+
+
+def read(path=DATA_FILE):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Outcome:
+    created: int = 0
+    updated: int = 0
+    retired: int = 0
+    unknown_departements: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return self.created + self.updated + self.retired
+
+
+def load(data):
+    """Bring the territories in line with `data` (the file's contents); an Outcome."""
+    departements = {d.code: d.pk for d in Departement.objects.all()}
+    outcome = Outcome()
+    with transaction.atomic():
+        existing = {t.code: t for t in Territory.objects.select_for_update()}
+        # Upper levels first: members point at them.
+        wanted = _records(data, departements, outcome)
+        for level in (Level.REGION, Level.DEPARTEMENT, Level.EPCI, Level.COMMUNE):
+            _apply([r for r in wanted if r["level"] == level], existing, outcome)
+        listed = {record["code"] for record in wanted}
+        gone = [t for code, t in existing.items() if code not in listed and t.is_current]
+        for territory in gone:
+            territory.is_current = False
+        Territory.objects.bulk_update(gone, ["is_current"], batch_size=500)
+        outcome.retired = len(gone)
+    if outcome.changed:
+        loaded.send(sender=Territory)
+        # Bulk writes send no model signals: the page cache is told here.
+        pagecache.bump()
+    return outcome
+
+
+def _records(data, departements, outcome):
+    communes = data["communes"]
+    by_departement = {}
+    for commune in communes:
+        code = commune["departement"]
+        by_departement[code] = by_departement.get(code, 0) + (commune["population"] or 0)
+    region = data["region"]
+    total = sum(by_departement.values())
+    records = [_record(region["code"], "", Level.REGION, region["name"], population=total)]
+    for departement in data["departements"]:
+        if departement["code"] not in departements:
+            outcome.unknown_departements.append(departement["code"])
+        records.append(
+            _record(
+                departement["code"], "", Level.DEPARTEMENT, departement["name"],
+                departement_id=departements.get(departement["code"]),
+                population=by_departement.get(departement["code"]),
+            )
+        )  # fmt: skip
+    for epci in data["epci"]:
+        records.append(
+            _record(
+                epci["siren"], epci["siren"], Level.EPCI, epci["name"],
+                legal_form=epci["form"], population=epci["population"],
+                members_elsewhere=epci["members_elsewhere"],
+                departement_id=_main_departement(epci["siren"], communes, departements),
+            )
+        )  # fmt: skip
+    for commune in communes:
+        records.append(
+            _record(
+                commune["code"], commune["siren"], Level.COMMUNE, commune["name"],
+                departement_id=departements.get(commune["departement"]),
+                postcodes=" ".join(commune["postcodes"]), population=commune["population"],
+                epci_code=commune["epci"],
+            )
+        )  # fmt: skip
+    return records
+
+
+def _main_departement(siren, communes, departements):
+    """An EPCI's département: the one most of its member communes are in."""
+    counts = {}
+    for commune in communes:
+        if commune["epci"] == siren:
+            counts[commune["departement"]] = counts.get(commune["departement"], 0) + 1
+    return departements.get(max(counts, key=counts.get)) if counts else None
+
+
+def _record(code, siren, level, name, **values):
+    return {
+        "code": code,
+        "siren": siren,
+        "level": level,
+        "name": name,
+        "search_name": fold(name),
+        "legal_form": values.get("legal_form", ""),
+        "departement_id": values.get("departement_id"),
+        "epci_code": values.get("epci_code", ""),
+        "postcodes": values.get("postcodes", ""),
+        "population": values.get("population"),
+        "members_elsewhere": values.get("members_elsewhere", 0),
+        "is_current": True,
+    }
+
+
+def _apply(records, existing, outcome):
+    new, changed = [], []
+    for record in records:
+        epci = existing.get(record.pop("epci_code"))
+        record["epci_id"] = epci.pk if epci else None
+        territory = existing.get(record["code"])
+        if territory is None:
+            territory = Territory(**record)
+            new.append(territory)
+            continue
+        if any(getattr(territory, name) != record[name] for name in FIELDS):
+            for name in FIELDS:
+                setattr(territory, name, record[name])
+            changed.append(territory)
+    Territory.objects.bulk_create(new, batch_size=500)
+    Territory.objects.bulk_update(changed, FIELDS, batch_size=500)
+    outcome.created += len(new)
+    outcome.updated += len(changed)
+    if new:
+        # Members of the level below need the new rows' ids.
+        for territory in Territory.objects.filter(code__in=[t.code for t in new]):
+            existing[territory.code] = territory
+
+
+def find(query, limit=20):
+    """The current territories matching `query` — a postcode, an INSEE code, or a name or part
+    of one — best first: the exact name, then names that start with it, the largest first."""
+    query = (query or "").strip()
+    current = Territory.objects.filter(is_current=True).select_related("departement")
+    if re.fullmatch(r"\d[\dAB]\d{3}", query, flags=re.IGNORECASE):
+        code = query.upper()
+        return list(
+            current.filter(Q(code=code) | Q(postcodes__contains=code)).order_by(
+                "-population", "name"
+            )[:limit]
+        )
+    folded = fold(query)
+    if len(folded) < 2:
+        return []
+    rank = Case(
+        When(search_name=folded, then=Value(0)),
+        When(search_name__startswith=folded, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return list(
+        current.filter(search_name__contains=folded)
+        .annotate(rank=rank)
+        .order_by("rank", "-population", "name")[:limit]
+    )

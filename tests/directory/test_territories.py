@@ -1,0 +1,79 @@
+"""The region's authorities from the official data file: loaded once, refreshed in place, found
+by name or postcode whatever the accents and hyphens."""
+
+import pytest
+from django.core.management import call_command
+
+from directory.models import Authority
+from reference import territories
+from reference.models import AuthorityType, Territory
+from tests.directory.territories import SAINT_OMER_EPCI, load_subset, subset
+
+
+@pytest.mark.django_db
+def test_the_data_file_loads_the_region_and_a_second_load_changes_nothing(capsys):
+    call_command("load_territories")
+    assert "3880 created" in capsys.readouterr().out
+    current = Territory.objects.filter(is_current=True)
+    assert current.filter(level="commune").count() == 3782
+    assert current.filter(level="epci").count() == 92
+    assert current.filter(level="departement").count() == 5
+    assert current.get(level="region").name == "Hauts-de-France"
+    saint_omer = Territory.objects.get(code="62765")
+    assert saint_omer.name == "Saint-Omer" and saint_omer.postcodes == "62500"
+    assert saint_omer.epci.name == "CA du Pays de Saint-Omer"
+    assert saint_omer.departement.code == "62"
+    assert saint_omer.population == 14382
+    # Each commune belongs to one EPCI of the file.
+    assert current.filter(level="commune", epci__isnull=True).count() == 0
+
+    call_command("load_territories")
+    assert "0 created, 0 updated, 0 no longer current" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_a_newer_file_updates_in_place_and_keeps_what_staff_linked(initial_content):
+    load_subset()
+    kind = AuthorityType.objects.get(name="Commune")
+    linked = Authority.objects.create(name="Ville d’Arques", slug="arques", kind=kind, code="62040")
+    assert linked.territory.name == "Arques"
+    before = Territory.objects.get(code="62040").pk
+
+    newer = subset()
+    for commune in newer["communes"]:
+        if commune["code"] == "62040":
+            commune.update(name="Arques-sur-Aa", population=10000, epci="")
+    newer["communes"] = [c for c in newer["communes"] if c["code"] != "62765"]
+    outcome = territories.load(newer)
+
+    # Arques, and the populations of the Pas-de-Calais and the Région, which add up communes.
+    assert (outcome.created, outcome.updated, outcome.retired) == (0, 3, 1)
+    arques = Territory.objects.get(code="62040")
+    assert arques.pk == before and arques.name == "Arques-sur-Aa" and arques.epci is None
+    linked.refresh_from_db()
+    assert linked.territory_id == before, "the directory's link is kept"
+    assert not Territory.objects.get(code="62765").is_current, "kept, no longer current"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["saint omer", "St-Omer", "SAINT-OMER", "62500", "st omer"])
+def test_an_authority_is_found_whatever_the_accents_hyphens_and_abbreviations(query):
+    load_subset()
+    assert territories.find(query)[0].name == "Saint-Omer"
+
+
+@pytest.mark.django_db
+def test_a_code_the_official_data_does_not_know_is_refused_with_a_french_message(initial_content):
+    from django.core.exceptions import ValidationError
+
+    load_subset()
+    authority = Authority(name="Inconnue", slug="inconnue", code="99999",
+                          kind=AuthorityType.objects.get(name="Commune"))  # fmt: skip
+    with pytest.raises(ValidationError) as refused:
+        authority.full_clean()
+    assert "Aucune collectivité de la région n’a ce code INSEE ou ce SIREN." in str(refused.value)
+    epci = Authority(name="CAPSO", slug="capso", code=SAINT_OMER_EPCI,
+                     kind=AuthorityType.objects.get(name="Intercommunalité"))  # fmt: skip
+    epci.full_clean()
+    epci.save()
+    assert epci.territory.name == "CA du Pays de Saint-Omer"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from . import importer
-from .models import Authority, Cooperation
+from .models import Authority, Cooperation, DeliberationModel
 
 
 class CooperationInline(admin.TabularInline):
@@ -98,3 +98,18 @@ class AuthorityAdmin(VersionAdmin):
                     plan = importer.read(text)
                     context.update(plan=plan, payload=signer.sign(text))
         return TemplateResponse(request, "admin/directory/authority/import.html", context)
+
+
+@admin.register(DeliberationModel)
+class DeliberationModelAdmin(VersionAdmin):
+    """The one model deliberation « Ma collectivité » offers: edited, never added or deleted."""
+
+    list_display = ["title", "updated_at"]
+    list_filter = []
+    fields = ["title", "body"]
+
+    def has_add_permission(self, request):
+        return not DeliberationModel.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,7 +7,7 @@ pages); this view reads only the official record, its neighbours and the directo
 """
 
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from reference import territories
 from reference.models import AuthorityType, Territory
 
+from .deliberation import approximate_size, current_territory
 from .models import Authority
 from .views import attach_partners
 
@@ -39,13 +40,7 @@ class BriefView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        territory = (
-            Territory.objects.filter(code=self.kwargs["code"], is_current=True)
-            .select_related("departement", "epci")
-            .first()
-        )
-        if territory is None:
-            raise Http404
+        territory = current_territory(self.kwargs["code"])
         level = Territory.Level
         above = Q(level=level.REGION) | Q(
             level=level.DEPARTEMENT, departement=territory.departement_id
@@ -58,6 +53,7 @@ class BriefView(TemplateView):
             departement=around.get(level.DEPARTEMENT) if territory.departement_id else None,
             members=self.members(territory),
             engaged=self.engaged(territory),
+            deliberation_size=approximate_size(),
             breadcrumbs=[(_("My authority"), reverse("briefs:search")), (territory.name, None)],
         )
         return context

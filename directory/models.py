@@ -1,6 +1,8 @@
 """The directory: the region's authorities engaged in international action, and their
 cooperations abroad."""
 
+from pathlib import Path
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -12,6 +14,8 @@ from aict_site.images import validate_image
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.search import normalize
 from reference.models import AuthorityType, Country, Departement, Territory, Theme
+
+DELIBERATION_FILE = Path(__file__).resolve().parent / "fixtures" / "deliberation-model.txt"
 
 
 def territory_for(code, kind=None, departement_id=None):
@@ -192,3 +196,42 @@ class Cooperation(models.Model):
         result = super().delete(*args, **kwargs)
         self.authority.refresh_search_text()
         return result
+
+
+class DeliberationModel(models.Model):
+    """The model council deliberation « Ma collectivité » offers to download, filled in with
+    the authority's name and type. One record, edited by staff; its first text comes from
+    directory/fixtures/deliberation-model.txt."""
+
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "One paragraph per blank line. [COLLECTIVITÉ] and [TYPE] are replaced by the "
+            "authority's name and type; leave the other brackets for the authority to fill in."
+        ),
+    )
+    updated_at = models.DateTimeField(_("modified on"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("model deliberation")
+        verbose_name_plural = _("model deliberation")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("briefs:blank-deliberation")
+
+    @classmethod
+    def current(cls):
+        record = cls.objects.order_by("pk").first()
+        if record is None:
+            lines = DELIBERATION_FILE.read_text(encoding="utf-8").strip().split("\n", 1)
+            record = cls.objects.create(title=lines[0].strip(), body=lines[1].strip())
+        return record
+
+    def filled_in(self, name, kind):
+        """Its paragraphs, with the authority's name and type in place of the brackets."""
+        text = self.body.replace("[COLLECTIVITÉ]", name).replace("[TYPE]", kind)
+        return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]

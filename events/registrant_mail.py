@@ -46,21 +46,23 @@ def body(registration, confirmed):
     place = where(event)
     if event.also_online:
         place += " — " + _("or online")
+    when_label, where_label, link_label = _("When"), _("Where"), _("Connection link:")
+    event_label, ticket_label = _("The event:"), _("Your registration:")
     lines = [
         _("Hello %(name)s,") % {"name": registration.name},
         "",
         status_sentence(registration),
         "",
-        f"{_('When')} : {when(event)}",
-        f"{_('Where')} : {place}",
+        f"{when_label} : {when(event)}",
+        f"{where_label} : {place}",
     ]
     if confirmed and event.joins_online and event.online_url:
-        lines.append(f"{_('Connection link:')} {event.online_url}")
+        lines.append(f"{link_label} {event.online_url}")
     kwargs = {"slug": event.slug, "ticket": token}
     lines += [
         "",
-        f"{_('The event:')} {absolute(event.get_absolute_url())}",
-        f"{_('Your registration:')} {absolute(reverse('events:registered', kwargs=kwargs))}",
+        f"{event_label} {absolute(event.get_absolute_url())}",
+        f"{ticket_label} {absolute(reverse('events:registered', kwargs=kwargs))}",
     ]
     if confirmed:
         lines.append(_("The event is attached to this email, to add to your calendar."))

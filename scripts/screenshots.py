@@ -26,6 +26,8 @@ PAGES = {
     "contact": "/contact/",
     "partners": "/partenaires/",
     "site-map": "/plan-du-site/",
+    "my-authority": "/ma-collectivite/?q=saint-omer",
+    "brief": "/ma-collectivite/62765/?levier=1-pourcent-eau-assainissement&budget=250+000",
 }
 WIDTHS = (375, 1280)
 
@@ -49,7 +51,7 @@ def main():
         "CACHE_URL": "locmemcache://", "MEDIA_ROOT": str(folder / "media"),
     }  # fmt: skip
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "-v0"], ["load_initial_content", "-v0"]):
+    for command in (["migrate", "-v0"], ["load_initial_content", "-v0"], ["load_territories"]):
         subprocess.run(manage + command, cwd=BASE_DIR, env=env, check=True)
     port = free_port()
     server = subprocess.Popen(

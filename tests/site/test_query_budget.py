@@ -16,6 +16,7 @@ from directory.models import Authority, Cooperation
 from events.models import Event
 from pages.models import Page
 from reference.models import Country
+from tests.directory.territories import SAINT_OMER_EPCI, load_subset
 from tests.events.builders import make_event
 
 # Page type → the most queries it may run: with every cache empty, and with the shared
@@ -44,7 +45,14 @@ BUDGET = {
     "event": (7, 3),
     # One query per source searched, and one per kind of result among those shown.
     "search": (15, 10),
-    "sitemap": (10, 10),
+    # Two sections more for « Ma collectivité »: its search page and its 3,880 briefs.
+    "sitemap": (12, 12),
+    # « Ma collectivité »: the search (one query), and a brief, which composes the other apps
+    # (the office, the actions, the schemes, the levers, events, the directory); an EPCI's
+    # brief reads its member communes too.
+    "my authority, search": (4, 1),
+    "brief of a commune": (19, 6),
+    "brief of an intercommunalité": (20, 7),
 }
 
 
@@ -74,6 +82,9 @@ def urls():
         "event": event.get_absolute_url(),
         "search": "/recherche/?q=developpement+durable",
         "sitemap": "/sitemap.xml",
+        "my authority, search": "/ma-collectivite/?q=saint",
+        "brief of a commune": "/ma-collectivite/62765/",
+        "brief of an intercommunalité": f"/ma-collectivite/{SAINT_OMER_EPCI}/",
     }
 
 
@@ -108,6 +119,7 @@ def test_queries_per_page_are_few_and_do_not_grow_with_the_content(
         partner_name="Commune partenaire",
         country=Country.objects.get(code="SN"),
     )
+    load_subset()
     pages = urls()
     before = measure(client, pages)
     generate_bench_content()  # ten times the initial content and more

@@ -1,6 +1,7 @@
 """The authorities the client names among its partners (listed as « partenaires du réseau »),
 and the cooperations a public source states (each with its link); staff add the others.
-Loaded only while the directory is empty."""
+Loaded only while the directory is empty; the model deliberation of « Ma collectivité » only
+while there is none."""
 
 import json
 from pathlib import Path
@@ -9,14 +10,18 @@ from django.utils.text import slugify
 
 from reference.models import AuthorityType, Country, Departement, Theme
 
-from .models import Authority, Cooperation
+from .models import Authority, Cooperation, DeliberationModel
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_directory.json"
 
 
 def load():
+    created = 0
+    if not DeliberationModel.objects.exists():
+        DeliberationModel.current()
+        created += 1
     if Authority.objects.exists():
-        return 0
+        return created
     data = json.loads(DATA.read_text(encoding="utf-8"))
     for fields in data["authorities"]:
         Authority.objects.create(
@@ -38,4 +43,4 @@ def load():
             **fields,
         )
         cooperation.themes.set(Theme.objects.filter(slug__in=themes))
-    return len(data["authorities"]) + len(data["cooperations"])
+    return created + len(data["authorities"]) + len(data["cooperations"])

@@ -46,22 +46,28 @@ def load():
         key = fields.pop("key")
         funders[key] = Funder.objects.create(position=position, **fields)
         created += 1
+    # The vocabularies read once; the schemes' links to them written in three bulk inserts.
+    vocabularies = {
+        "eligible_authority_types": {t.name: t.pk for t in AuthorityType.objects.all()},
+        "themes": {t.slug: t.pk for t in Theme.objects.all()},
+        "countries": {c.code: c.pk for c in Country.objects.all()},
+    }
+    links = {name: [] for name in vocabularies}
     for position, fields in enumerate(data["schemes"], start=1):
         fields = dict(fields)
         funder = funders[fields.pop("funder")]
-        types, themes, countries = (
-            fields.pop("types"),
-            fields.pop("themes"),
-            fields.pop("countries"),
-        )
+        wanted = {
+            "eligible_authority_types": fields.pop("types"),
+            "themes": fields.pop("themes"),
+            "countries": fields.pop("countries"),
+        }
         checklist, calls = fields.pop("checklist"), fields.pop("calls")
         fields["verified_on"] = day(fields.pop("verified_on"))
         scheme = Scheme.objects.create(
             funder=funder, position=position, is_published=True, **fields
         )
-        scheme.eligible_authority_types.set(AuthorityType.objects.filter(name__in=types))
-        scheme.themes.set(Theme.objects.filter(slug__in=themes))
-        scheme.countries.set(Country.objects.filter(code__in=countries))
+        for name, keys in wanted.items():
+            links[name] += [(scheme.pk, vocabularies[name][key]) for key in keys]
         for item_position, text in enumerate(checklist, start=1):
             EligibilityItem.objects.create(scheme=scheme, text=text, position=item_position)
         for call in calls:
@@ -78,4 +84,11 @@ def load():
                 verified_on=day(call.get("verified_on")),
             )
         created += 1
+    for name, pairs in links.items():
+        field = Scheme._meta.get_field(name)
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        through.objects.bulk_create(
+            [through(**{f"{source}_id": a, f"{target}_id": b}) for a, b in pairs]
+        )
     return created

@@ -199,3 +199,29 @@ def test_the_model_deliberation_downloads_filled_in_and_staff_edit_its_text(
     response = Client().get("/ma-collectivite/62765/deliberation.docx")
     text = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
     assert text == ["Délibération type", "Le conseil de Saint-Omer décide.", "Fin."]
+
+
+@pytest.mark.django_db
+def test_the_csv_import_links_by_insee_code_or_siren_and_reports_unknown_codes(
+    staff_client, briefs
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    def upload(text):
+        file = SimpleUploadedFile("import.csv", text.encode("utf-8"), content_type="text/csv")
+        return staff_client.post(reverse("admin:directory_authority_import"), {"file": file})
+
+    header = "collectivite,type,departement,code_insee_siren\n"
+    refused = upload(header + "Ville inconnue,Commune,62,62999\n").content.decode()
+    assert "Ligne 2 : code « 62999 » inconnu : aucune collectivité de la région ne l’a" in refused
+    response = upload(
+        header
+        + f"Ville de Saint-Omer,Commune,62,62765\nCAPSO,Intercommunalité,62,{SAINT_OMER_EPCI}\n"
+    )
+    staff_client.post(
+        reverse("admin:directory_authority_import"),
+        {"confirm": "1", "payload": response.context["payload"]},
+    )
+    assert Authority.objects.get(name="Ville de Saint-Omer").territory.code == "62765"
+    assert Authority.objects.get(name="CAPSO").territory.name == "CA du Pays de Saint-Omer"

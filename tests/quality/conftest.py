@@ -19,15 +19,15 @@ EXTRA_URLS = [
     "/ma-collectivite/59212/?levier=1-pourcent-eau-assainissement&budget=250+000#one-percent",
     "/ma-collectivite/59212/?levier=1-pourcent-eau-assainissement&budget=abc#one-percent",
 ]  # fmt: skip
-# The smallest intercommunalité of the region (8 communes, among them Estaires, 59212): its
-# briefs stand for the 3,880 in the gates.
-GATE_EPCI = "245900758"
+# One commune (Estaires, 59212) with its intercommunalité, the départements and the Région:
+# their eight briefs stand for the 3,880 in the gates.
+GATE_COMMUNE = "59212"
 
 
 def load_gate_territories():
     from tests.directory.territories import load_subset
 
-    load_subset(epcis=(GATE_EPCI,), communes=())
+    load_subset(epcis=(), communes=(GATE_COMMUNE,))
 
 
 @pytest.fixture(scope="session")

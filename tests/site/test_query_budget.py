@@ -43,8 +43,9 @@ BUDGET = {
     "agenda": (5, 1),
     "agenda archives": (6, 2),
     "event": (7, 3),
-    # One query per source searched, and one per kind of result among those shown.
-    "search": (15, 10),
+    # One query per source searched (« Ma collectivité »'s briefs among them), and one per
+    # kind of result among those shown.
+    "search": (16, 11),
     # Two sections more for « Ma collectivité »: its search page and its 3,880 briefs.
     "sitemap": (12, 12),
     # « Ma collectivité »: the search (one query), and a brief, which composes the other apps

@@ -37,6 +37,9 @@ PAGES = {
     "directory": "/collectivites-engagees/",
     "search": "/recherche/?q=developpement+durable",
     "contact": "/contact/",
+    # « Ma collectivité »: the authority search (accent- and hyphen-insensitive) and a brief.
+    "my authority, search": "/ma-collectivite/?q=saint+omer",
+    "brief of a commune": "/ma-collectivite/62765/",
 }
 TICKS = os.sysconf("SC_CLK_TCK")
 # cached: as served. uncached: every request renders the page (a miss of the page cache, as
@@ -113,6 +116,7 @@ def prepare(database_url, folder):
     env = site_env(database_url, folder)
     manage(env, "migrate", "--noinput")
     manage(env, "load_initial_content")
+    manage(env, "load_territories")
     generate_content(env)
     manage(env, "collectstatic", "--noinput")  # the probe renders templates with hashed names
     home_file = folder / "home.html"

@@ -31,6 +31,8 @@ class BriefSearchView(TemplateView):
         query = self.request.GET.get("q", "")[:QUERY_LENGTH].replace("\x00", "").strip()
         context["query"] = query
         context["results"] = territories.find(query) if query else []
+        # Each result's address: the prefix once rather than a {% url %} per line.
+        context["brief_root"] = reverse("briefs:search")
         context["breadcrumbs"] = [(_("My authority"), None)]
         return context
 
@@ -52,6 +54,8 @@ class BriefView(TemplateView):
             region=around.get(level.REGION),
             departement=around.get(level.DEPARTEMENT) if territory.departement_id else None,
             members=self.members(territory),
+            # An EPCI lists up to 95 communes: the prefix once, not a {% url %} per member.
+            brief_root=reverse("briefs:search"),
             engaged=self.engaged(territory),
             deliberation_size=approximate_size(),
             breadcrumbs=[(_("My authority"), reverse("briefs:search")), (territory.name, None)],
@@ -63,12 +67,15 @@ class BriefView(TemplateView):
         level = Territory.Level
         members = Territory.objects.filter(is_current=True).order_by("name")
         if territory.level == level.EPCI:
-            return list(members.filter(epci=territory).only("code", "name"))
-        if territory.level == level.DEPARTEMENT:
-            return list(members.filter(level=level.EPCI, departement=territory.departement_id))
-        if territory.level == level.REGION:
-            return list(members.filter(level=level.DEPARTEMENT).order_by("code"))
-        return []
+            members = members.filter(epci=territory)
+        elif territory.level == level.DEPARTEMENT:
+            members = members.filter(level=level.EPCI, departement=territory.departement_id)
+        elif territory.level == level.REGION:
+            members = members.filter(level=level.DEPARTEMENT).order_by("code")
+        else:
+            return []
+        # (code, name) pairs, not models: an EPCI has up to 95 members.
+        return list(members.values_list("code", "name"))
 
     def engaged(self, territory):
         """Authorities of the directory near it: the same intercommunalité first, then the

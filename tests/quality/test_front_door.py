@@ -103,13 +103,17 @@ def test_at_1280_px_the_person_to_call_stands_beside_a_text_of_readable_measure(
     context.close()
 
 
-def test_scheme_and_event_pages_print_on_one_or_two_a4_sheets_without_the_menu(browser, live_site):
+def test_scheme_event_and_brief_pages_print_on_one_or_two_a4_sheets_without_the_menu(
+    browser, live_site
+):
     from tests.events.builders import make_event
 
     event = make_event("Atelier des financements européens")
     context = browser.new_context()
+    # « Ma collectivité »: a commune's brief and its intercommunalité's (live_site loads them).
     for path in ("/financements/ficol/", "/financements/appels-thematiques-dctciv/",
-                 event.get_absolute_url()):  # fmt: skip
+                 event.get_absolute_url(), "/ma-collectivite/59212/",
+                 "/ma-collectivite/245900758/"):  # fmt: skip
         page = context.new_page()
         page.goto(live_site + path)
         pdf = page.pdf(format="A4")  # with the print stylesheet

@@ -15,8 +15,8 @@ from django.views.generic import TemplateView
 from reference import territories
 from reference.models import AuthorityType, Territory
 
-from .deliberation import approximate_size, current_territory
-from .models import Authority
+from .deliberation import current_territory
+from .models import Authority, DeliberationModel
 from .views import attach_partners
 
 QUERY_LENGTH = 100
@@ -57,7 +57,7 @@ class BriefView(TemplateView):
             # An EPCI lists up to 95 communes: the prefix once, not a {% url %} per member.
             brief_root=reverse("briefs:search"),
             engaged=self.engaged(territory),
-            deliberation_size=approximate_size(),
+            deliberation_size=DeliberationModel.current().file_size_kb,
             breadcrumbs=[(_("My authority"), reverse("briefs:search")), (territory.name, None)],
         )
         return context

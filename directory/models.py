@@ -15,6 +15,8 @@ from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.search import normalize
 from reference.models import AuthorityType, Country, Departement, Territory, Theme
 
+from .docx_files import as_docx
+
 DELIBERATION_FILE = Path(__file__).resolve().parent / "fixtures" / "deliberation-model.txt"
 
 
@@ -212,6 +214,9 @@ class DeliberationModel(models.Model):
         ),
     )
     updated_at = models.DateTimeField(_("modified on"), auto_now=True)
+    # The file's size for a typical name, in kB, as the brief's link says it (RGAA asks for a
+    # download's format and size): worked out at each save, never per request.
+    file_size_kb = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("model deliberation")
@@ -219,6 +224,11 @@ class DeliberationModel(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        paragraphs = self.filled_in("Saint-Omer-en-Chaussée", "commune")
+        self.file_size_kb = round(len(as_docx(self.title, paragraphs)) / 1000)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("briefs:blank-deliberation")

@@ -52,8 +52,11 @@ def site_template(tmp_path_factory):
 @pytest.fixture
 def initial_content(db):
     """The client's content, loaded as `make run` loads it, but for the first revisions,
-    which double the time of a load: `initial_content_with_revisions` has them."""
-    call_command("load_initial_content", "--no-revisions", verbosity=0)
+    which double the time of a load (`initial_content_with_revisions` has them); after the
+    first test, copied back from memory (tests/initial_snapshot.py)."""
+    from tests import initial_snapshot
+
+    initial_snapshot.load()
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ import re
 import urllib.request
 
 import pytest
-from django.core.management import call_command
 
+from tests import initial_snapshot
 from tests.quality.gates import CHROMIUM, CHROMIUM_ARGS
 
 # Playwright's sync API runs an event loop in this thread; the live server's database
@@ -48,7 +48,7 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback):
 
     # Ids cached by earlier tests may not match the restored rows.
     ContentType.objects.clear_cache()
-    call_command("load_initial_content", "--no-revisions", verbosity=0)
+    initial_snapshot.load()
     load_gate_territories()
     return live_server.url
 

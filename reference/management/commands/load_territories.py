@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from reference import territories
 
@@ -15,10 +15,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         data = territories.read(options["file"])
         outcome = territories.load(data)
-        if outcome.unknown_departements:
-            raise CommandError(
-                "Départements unknown to the site: " + ", ".join(outcome.unknown_departements)
-            )
         self.stdout.write(
             f"Territories ({data['source']}): {outcome.created} created, "
             f"{outcome.updated} updated, {outcome.retired} no longer current"

@@ -228,3 +228,24 @@ def test_the_csv_import_links_by_insee_code_or_siren_and_reports_unknown_codes(
     )
     assert Authority.objects.get(name="Ville de Saint-Omer").territory.code == "62765"
     assert Authority.objects.get(name="CAPSO").territory.name == "CA du Pays de Saint-Omer"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("level", list(BRIEFS))
+def test_every_level_has_its_office_its_schemes_and_a_working_calculator(client, briefs, level):
+    html = page(client, BRIEFS[level])
+    assert "Qui appeler" in html and "Bureaux à Lille" in html
+    assert "Les financements qui vous sont ouverts" in html
+    assert "Appel à projets généraliste de soutien à la coopération décentralisée" in html
+    assert "Vos leviers « 1 % »" in html
+    result = page(client, BRIEFS[level] + "?levier=1-pourcent-dechets&budget=1000000")
+    assert "1 % déchets — avec 1 000 000 € de ressources annuelles, au plus" in result
+    assert "<strong>10 000 €</strong>" in result
+
+
+@pytest.mark.django_db
+def test_a_brief_is_served_from_the_page_cache_the_second_time(client, briefs):
+    assert client.get(BRIEFS["commune"]).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(BRIEFS["commune"]).status_code == 200
+    assert len(queries) == 0

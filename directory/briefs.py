@@ -6,6 +6,8 @@ The brief composes the other apps through their template tags (contacts, funding
 pages); this view reads only the official record, its neighbours and the directory.
 """
 
+from collections import defaultdict
+
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import JsonResponse
 from django.urls import reverse
@@ -16,8 +18,7 @@ from reference import territories
 from reference.models import AuthorityType, Territory
 
 from .deliberation import current_territory
-from .models import Authority, DeliberationModel
-from .views import attach_partners
+from .models import Authority, Cooperation, DeliberationModel
 
 QUERY_LENGTH = 100
 NEARBY = 8
@@ -53,29 +54,11 @@ class BriefView(TemplateView):
             authority_type=AuthorityType.objects.filter(level=territory.level).first(),
             region=around.get(level.REGION),
             departement=around.get(level.DEPARTEMENT) if territory.departement_id else None,
-            members=self.members(territory),
-            # An EPCI lists up to 95 communes: the prefix once, not a {% url %} per member.
-            brief_root=reverse("briefs:search"),
             engaged=self.engaged(territory),
             deliberation_size=DeliberationModel.current().file_size_kb,
             breadcrumbs=[(_("My authority"), reverse("briefs:search")), (territory.name, None)],
         )
         return context
-
-    def members(self, territory):
-        """Who it groups: an EPCI's communes, a département's EPCI, the Région's départements."""
-        level = Territory.Level
-        members = Territory.objects.filter(is_current=True).order_by("name")
-        if territory.level == level.EPCI:
-            members = members.filter(epci=territory)
-        elif territory.level == level.DEPARTEMENT:
-            members = members.filter(level=level.EPCI, departement=territory.departement_id)
-        elif territory.level == level.REGION:
-            members = members.filter(level=level.DEPARTEMENT).order_by("code")
-        else:
-            return []
-        # (code, name) pairs, not models: an EPCI has up to 95 members.
-        return list(members.values_list("code", "name"))
 
     def engaged(self, territory):
         """Authorities of the directory near it: the same intercommunalité first, then the
@@ -84,15 +67,30 @@ class BriefView(TemplateView):
         same_epci = Q(pk=None)
         if epci_id:
             same_epci = Q(territory_id=epci_id) | Q(territory__epci_id=epci_id)
-        authorities = Authority.objects.published().select_related("kind")
+        authorities = Authority.objects.published()
         if territory.level != Territory.Level.REGION:
             same_departement = Q(departement_id=territory.departement_id)
             authorities = authorities.filter(same_epci | same_departement)
         nearest = Case(
             When(same_epci, then=Value(0)), default=Value(1), output_field=IntegerField()
         )
-        found = list(authorities.annotate(nearest=nearest).order_by("nearest", "name")[:NEARBY])
-        attach_partners(found)
+        # A few columns, not whole records (their description and search text are long).
+        found = list(
+            authorities.annotate(nearest=nearest)
+            .order_by("nearest", "name")
+            .values("pk", "name", "slug", "kind__name")[:NEARBY]
+        )
+        partners = defaultdict(list)
+        if found:
+            rows = (
+                Cooperation.objects.filter(authority__in=[a["pk"] for a in found])
+                .order_by("country__name", "partner_name")
+                .values_list("authority_id", "partner_name", "country__name")
+            )
+            for authority_id, name, country in rows:
+                partners[authority_id].append((name, country))
+        for authority in found:
+            authority["partners"] = partners[authority["pk"]]
         return found
 
 

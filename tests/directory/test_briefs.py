@@ -75,6 +75,7 @@ def test_a_communes_brief_says_who_it_is_whom_to_call_and_what_it_can_fund(clien
     assert f'/financements/?collectivite={commune.pk}">' in html
     assert "Fonds citoyen franco-allemand" in html
     assert "Loi Oudin-Santini : 1 % eau et assainissement</a> — <strong>ouvert à votre type" in html
+    assert "lorsqu’elle est chargée de ce service" in html, "the laws name the service's holder"
     assert "Faites adopter une délibération par votre assemblée" in html
 
 

@@ -6,10 +6,8 @@ The brief composes the other apps through their template tags (contacts, funding
 pages); this view reads only the official record, its neighbours and the directory.
 """
 
-from collections import defaultdict
-
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -17,11 +15,23 @@ from django.views.generic import TemplateView
 from reference import territories
 from reference.models import AuthorityType, Territory
 
-from .deliberation import current_territory
-from .models import Authority, Cooperation, DeliberationModel
+from .models import Authority, DeliberationModel
+from .views import partners_of
 
 QUERY_LENGTH = 100
 NEARBY = 8
+
+
+def current_territory(code):
+    """The current official record with this code, or a 404."""
+    territory = (
+        Territory.objects.filter(code=code, is_current=True)
+        .select_related("departement", "epci")
+        .first()
+    )
+    if territory is None:
+        raise Http404
+    return territory
 
 
 class BriefSearchView(TemplateView):
@@ -80,15 +90,7 @@ class BriefView(TemplateView):
             .order_by("nearest", "name")
             .values("pk", "name", "slug", "kind__name")[:NEARBY]
         )
-        partners = defaultdict(list)
-        if found:
-            rows = (
-                Cooperation.objects.filter(authority__in=[a["pk"] for a in found])
-                .order_by("country__name", "partner_name")
-                .values_list("authority_id", "partner_name", "country__name")
-            )
-            for authority_id, name, country in rows:
-                partners[authority_id].append((name, country))
+        partners = partners_of([a["pk"] for a in found])
         for authority in found:
             authority["partners"] = partners[authority["pk"]]
         return found

@@ -1,27 +1,15 @@
 """The model council deliberation of a brief, as a word-processor file (.docx, opened by Word
 and LibreOffice alike) written with python-docx, and as a page to print."""
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from reference.models import Territory
-
+from .briefs import current_territory
 from .docx_files import DOCX_TYPE, as_docx
 from .models import DeliberationModel
-
-
-def current_territory(code):
-    territory = (
-        Territory.objects.filter(code=code, is_current=True)
-        .select_related("departement", "epci")
-        .first()
-    )
-    if territory is None:
-        raise Http404
-    return territory
 
 
 def filled_in(territory):

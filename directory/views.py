@@ -22,18 +22,23 @@ from .filters import AuthorityFilter
 from .models import Authority, Cooperation
 
 
-def attach_partners(authorities):
+def partners_of(authority_ids):
     """Each authority's partners as (name, country) pairs, read in one query without a model
     per cooperation and country: a page of the list shows a hundred of them."""
     partners = defaultdict(list)
-    if authorities:
+    if authority_ids:
         rows = (
-            Cooperation.objects.filter(authority__in=[a.pk for a in authorities])
+            Cooperation.objects.filter(authority__in=authority_ids)
             .order_by("country__name", "partner_name")
             .values_list("authority_id", "partner_name", "country__name")
         )
         for authority_id, name, country in rows:
             partners[authority_id].append((name, country))
+    return partners
+
+
+def attach_partners(authorities):
+    partners = partners_of([a.pk for a in authorities])
     for authority in authorities:
         authority.partners = partners[authority.pk]
 

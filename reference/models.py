@@ -140,10 +140,6 @@ class Territory(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def postcode_list(self):
-        return self.postcodes.split()
-
     def get_legal_form_label(self):
         return LEGAL_FORMS.get(self.legal_form, self.legal_form)
 

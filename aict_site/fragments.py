@@ -56,3 +56,16 @@ def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
         return function
 
     return decorator
+
+
+def cached_value(name, request, compute):
+    """What `compute()` returns, kept like a fragment: once per content version and worker.
+    For a page's few shared records (a singleton, a small vocabulary) that every request
+    would otherwise read again; they must pickle (model instances do)."""
+    key = f"value:{name}:{current_version(request)}"
+    fragments = caches["fragments"]
+    value = fragments.get(key)
+    if value is None:
+        value = compute()
+        fragments.set(key, value, HOUR)
+    return value

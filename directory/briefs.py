@@ -6,20 +6,18 @@ The brief composes the other apps through their template tags (contacts, funding
 pages); this view reads only the official record, its neighbours and the directory.
 """
 
-from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from aict_site.fragments import cached_value
 from reference import territories
 from reference.models import AuthorityType, Territory
 
-from .models import Authority, DeliberationModel
-from .views import partners_of
+from .models import DeliberationModel
 
 QUERY_LENGTH = 100
-NEARBY = 8
 
 
 def current_territory(code):
@@ -54,46 +52,30 @@ class BriefView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         territory = current_territory(self.kwargs["code"])
-        level = Territory.Level
-        above = Q(level=level.REGION) | Q(
-            level=level.DEPARTEMENT, departement=territory.departement_id
-        )
-        around = {t.level: t for t in Territory.objects.filter(above)}
+        shared = cached_value("brief", self.request, shared_context)
         context.update(
             territory=territory,
-            authority_type=AuthorityType.objects.filter(level=territory.level).first(),
-            region=around.get(level.REGION),
-            departement=around.get(level.DEPARTEMENT) if territory.departement_id else None,
-            engaged=self.engaged(territory),
-            deliberation_size=DeliberationModel.current().file_size_kb,
+            authority_type=shared["types"].get(territory.level),
+            region=shared["region"],
+            departement=territory.departement,
+            deliberation_size=shared["deliberation_size"],
             breadcrumbs=[(_("My authority"), reverse("briefs:search")), (territory.name, None)],
         )
         return context
 
-    def engaged(self, territory):
-        """Authorities of the directory near it: the same intercommunalité first, then the
-        same département (the whole region for the Région)."""
-        epci_id = territory.pk if territory.level == Territory.Level.EPCI else territory.epci_id
-        same_epci = Q(pk=None)
-        if epci_id:
-            same_epci = Q(territory_id=epci_id) | Q(territory__epci_id=epci_id)
-        authorities = Authority.objects.published()
-        if territory.level != Territory.Level.REGION:
-            same_departement = Q(departement_id=territory.departement_id)
-            authorities = authorities.filter(same_epci | same_departement)
-        nearest = Case(
-            When(same_epci, then=Value(0)), default=Value(1), output_field=IntegerField()
-        )
-        # A few columns, not whole records (their description and search text are long).
-        found = list(
-            authorities.annotate(nearest=nearest)
-            .order_by("nearest", "name")
-            .values("pk", "name", "slug", "kind__name")[:NEARBY]
-        )
-        partners = partners_of([a["pk"] for a in found])
-        for authority in found:
-            authority["partners"] = partners[authority["pk"]]
-        return found
+
+def shared_context():
+    """What every brief reads the same: the Région, the directory's type for each level, and
+    the model deliberation's size (kept per content version: only the territory is read per
+    brief, the rest of the page is cached fragments)."""
+    types = {}
+    for authority_type in AuthorityType.objects.exclude(level=""):
+        types.setdefault(authority_type.level, authority_type)
+    return {
+        "types": types,
+        "region": Territory.objects.filter(level=Territory.Level.REGION).first(),
+        "deliberation_size": DeliberationModel.current().file_size_kb,
+    }
 
 
 def suggest(request):

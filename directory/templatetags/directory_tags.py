@@ -2,16 +2,20 @@
 content version (aict_site.fragments), the finder per submitted values."""
 
 from django import template
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.html import format_html_join
 
 from aict_site.fragments import cached_inclusion_tag, submitted_values
 from directory import exports
+from directory.models import Authority
 from directory.overview import DirectoryOverview
 from directory.region_map import LEGEND, VIEWBOX
+from directory.views import partners_of
 from reference.models import Territory
 
 register = template.Library()
+NEARBY = 8
 
 
 @cached_inclusion_tag(register, "directory/_map.html")
@@ -57,3 +61,33 @@ def brief_members(context, territory, heading_level=2):
         "", '<li><a href="{}{}/">{}</a></li>', ((root, code, name) for code, name in rows)
     )
     return {"count": len(rows), "links": links, "territory": territory}
+
+
+def _neighbourhood(territory, heading_level=2):
+    # Every commune of an EPCI shares its block: kept once per EPCI, not once per commune.
+    return f"{territory.level}:{territory.epci_id}:{territory.departement_id}:{heading_level}"
+
+
+@cached_inclusion_tag(register, "directory/_engaged_near.html", vary=_neighbourhood)
+def engaged_near(context, territory, heading_level=2):
+    """Authorities of the directory near a territory, with their partners: the same
+    intercommunalité first, then the same département (the whole region for the Région)."""
+    level = Territory.Level
+    epci_id = territory.pk if territory.level == level.EPCI else territory.epci_id
+    same_epci = Q(pk=None)
+    if epci_id:
+        same_epci = Q(territory_id=epci_id) | Q(territory__epci_id=epci_id)
+    authorities = Authority.objects.published()
+    if territory.level != level.REGION:
+        authorities = authorities.filter(same_epci | Q(departement_id=territory.departement_id))
+    nearest = Case(When(same_epci, then=Value(0)), default=Value(1), output_field=IntegerField())
+    # A few columns, not whole records (their description and search text are long).
+    found = list(
+        authorities.annotate(nearest=nearest)
+        .order_by("nearest", "name")
+        .values("pk", "name", "slug", "kind__name")[:NEARBY]
+    )
+    partners = partners_of([a["pk"] for a in found])
+    for authority in found:
+        authority["partners"] = partners[authority["pk"]]
+    return {"engaged": found, "level": heading_level}

@@ -49,11 +49,13 @@ BUDGET = {
     # Two sections more for « Ma collectivité »: its search page and its 3,880 briefs.
     "sitemap": (12, 12),
     # « Ma collectivité »: the search (one query), and a brief, which composes the other apps
-    # (the office, the actions, the schemes, the levers, events, the directory); an EPCI's
-    # brief reads its member communes too.
+    # (the office, the actions, the schemes, the levers, events, the directory) in cached
+    # fragments: kept, a brief reads its territory only.
     "my authority, search": (4, 1),
-    "brief of a commune": (19, 6),
-    "brief of an intercommunalité": (20, 7),
+    "brief of a commune": (19, 1),
+    "brief of an intercommunalité": (20, 1),
+    "brief of a département": (20, 1),
+    "brief of the Région": (20, 1),
 }
 
 
@@ -86,6 +88,8 @@ def urls():
         "my authority, search": "/ma-collectivite/?q=saint",
         "brief of a commune": "/ma-collectivite/62765/",
         "brief of an intercommunalité": f"/ma-collectivite/{SAINT_OMER_EPCI}/",
+        "brief of a département": "/ma-collectivite/62/",
+        "brief of the Région": "/ma-collectivite/32/",
     }
 
 

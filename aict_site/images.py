@@ -108,3 +108,27 @@ def readable_url(image_file, label):
     except UNREADABLE as error:
         logger.error("%s: stored image cannot be read (%s)", label, type(error).__name__)
         return None
+
+
+def responsive_image(instance, label, field="image", display_width=960):
+    """An image field's sizes for srcset (its `<field>_<width>` WebP copies), with the
+    dimensions each copy will have, or None when there is none or it cannot be read."""
+    image = getattr(instance, field)
+    width = getattr(instance, f"{field}_width")
+    if not image or not width:
+        return None
+    height = getattr(instance, f"{field}_height")
+    sources = [
+        (readable_url(getattr(instance, f"{field}_{w}"), label), min(w, width))
+        for w in RESPONSIVE_WIDTHS
+        if w <= width or w == RESPONSIVE_WIDTHS[0]
+    ]
+    if any(url is None for url, _width in sources):
+        return None
+    return {
+        "fallback": image.url,
+        "srcset": ", ".join(f"{url} {w}w" for url, w in sources),
+        "width": min(width, display_width),
+        "height": scaled_height(width, height, display_width),
+        "alt": getattr(instance, f"{field}_alt"),
+    }

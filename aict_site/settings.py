@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "directory",
     "funding",
     "events",
+    "news",
+    "resources",
 ]
 
 MIDDLEWARE = [

@@ -53,6 +53,8 @@ urlpatterns = [
     path("ma-collectivite/", include("directory.brief_urls")),
     path("financements/", include("funding.urls")),
     path("agenda/", include("events.urls")),
+    path("actualites/", include("news.urls")),
+    path("ressources/", include("resources.urls")),
     # Last: editorial pages answer at /<slug>/.
     path("", include("pages.urls")),
 ]

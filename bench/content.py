@@ -3,8 +3,9 @@
 Not part of the site: `python -m bench.content [--force]` (settings from the environment),
 or `generate()` from the tests.
 
-200 pages, 100 funding schemes with 400 calls, 300 authorities with 1,000 cooperations and
-100 events, on top of the initial content. Deterministic (fixed seed), so runs compare.
+200 pages, 100 funding schemes with 400 calls, 300 authorities with 1,000 cooperations,
+100 events, 200 news items and 100 resources (half of them files), on top of the initial
+content. Deterministic (fixed seed), so runs compare.
 """
 
 import random
@@ -12,6 +13,7 @@ import sys
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,6 +22,13 @@ WORDS = (
     "collectivité partenaire projet financement territoire solidarité internationale mobilité "
     "énergie déchets éducation citoyenneté mondiale développement durable"
 ).split()
+
+
+# A whole one-page PDF, as a resource's file.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 class DatabaseInUse(Exception):
@@ -32,8 +41,10 @@ def generate(force=False):
     from directory.models import Authority, Cooperation
     from events.models import Event, EventKind, Registration
     from funding.models import Call, Funder, Scheme
+    from news.models import NewsItem
     from pages.models import Page
     from reference.models import AuthorityType, Country, Departement, Theme
+    from resources.models import Resource
 
     # The content is published at once: on a live site, 300 made-up authorities would
     # show in the public directory. A live site has staff accounts or visitors' requests.
@@ -130,6 +141,36 @@ def generate(force=False):
                 is_published=True,
                 capacity=30,
             )
+        schemes = list(Scheme.objects.all())
+        events = list(Event.objects.all())
+        for index in range(200):
+            item = NewsItem.objects.create(
+                title=f"Actualité de démonstration {index}",
+                slug=f"actualite-demo-{index}",
+                summary=text(30),
+                body=f"<p>{text(200)}</p>",
+                published_at=now - timedelta(days=index, hours=rng.randint(0, 12)),
+                is_published=True,
+            )
+            item.themes.set(rng.sample(themes, 2))
+            item.schemes.set(rng.sample(schemes, 2))
+            item.events.set(rng.sample(events, 1))
+        kinds = [k for k, _label in Resource.Kind.choices if k != Resource.Kind.VIDEO]
+        for index in range(100):
+            resource = Resource(
+                title=f"Ressource de démonstration {index}",
+                slug=f"ressource-demo-{index}",
+                kind=rng.choice(kinds),
+                description=text(40),
+                is_published=True,
+            )
+            if index % 2:
+                resource.file = ContentFile(DEMO_PDF, name="demo.pdf")
+            else:
+                resource.url = f"https://ressources.example.org/{index}"
+            resource.save()
+            resource.themes.set(rng.sample(themes, 1))
+            resource.schemes.set(rng.sample(schemes, 2))
 
 
 def main():

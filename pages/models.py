@@ -7,13 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 
-from aict_site.images import (
-    RESPONSIVE_WIDTHS,
-    readable_url,
-    scaled_height,
-    validate_image,
-    webp_spec,
-)
+from aict_site.images import responsive_image, validate_image, webp_spec
 from aict_site.pagecache import remembered
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
@@ -179,23 +173,7 @@ class Page(Publishable):
 
     def responsive_image(self):
         """The image's sizes for srcset, with the dimensions each copy will have."""
-        if not self.image or not self.image_width:
-            return None
-        label = f"page {self.pk}"
-        sources = [
-            (readable_url(getattr(self, f"image_{w}"), label), min(w, self.image_width))
-            for w in RESPONSIVE_WIDTHS
-            if w <= self.image_width or w == RESPONSIVE_WIDTHS[0]
-        ]
-        if any(url is None for url, _width in sources):
-            return None
-        return {
-            "fallback": self.image.url,
-            "srcset": ", ".join(f"{url} {w}w" for url, w in sources),
-            "width": min(self.image_width, 960),
-            "height": scaled_height(self.image_width, self.image_height, 960),
-            "alt": self.image_alt,
-        }
+        return responsive_image(self, f"page {self.pk}")
 
 
 class SlugRedirect(models.Model):

@@ -43,3 +43,15 @@ def grouped(value):
     if value in (None, ""):
         return ""
     return f"{int(value):,}".replace(",", NBSP)
+
+
+@register.filter
+def weight(size):
+    """A file's weight as French readers know it (and the RGAA examples write it):
+    « 850 octets », « 35,8 Ko », « 1,2 Mo » (units of 1,000, one decimal)."""
+    if size in (None, ""):
+        return ""
+    for unit, factor in (("Mo", 1_000_000), ("Ko", 1_000)):
+        if size >= factor:
+            return f"{size / factor:.1f}".replace(".", ",") + NBSP + unit
+    return f"{size}{NBSP}octets"

@@ -14,10 +14,19 @@ L = Page.Layout
 # published page) or an app's view; a section of one entry is a plain link. A section is
 # current when the address is one of its entries' or below one (a scheme page is in « Financer »).
 SECTIONS = [
-    (_("Engage"), [L.WHY, L.REASONS, L.ACTIONS, ("briefs:search", _("My authority"))]),
+    (
+        _("Engage"),
+        [
+            L.WHY,
+            L.REASONS,
+            L.ACTIONS,
+            ("briefs:search", _("My authority")),
+            ("resources:list", _("Resources")),
+        ],
+    ),
     (_("Fund"), [L.SUPPORT, L.FUNDING, ("funding:calendar", _("Closing calendar"))]),
     (_("Engaged authorities"), [("directory:authority-list", None)]),
-    (_("Agenda"), [("events:upcoming", None)]),
+    (_("News"), [("news:list", _("News")), ("events:upcoming", _("Agenda"))]),
     (_("The network"), [L.NETWORK, L.PARTNERS, L.CONTACT]),
 ]
 

@@ -70,6 +70,27 @@ def registration_confirmation():
     )
 
 
+def news_and_resources():
+    """A news item with an image and what it is about, and a PDF resource of a scheme: the
+    sitemap then lists a page of each kind."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from funding.models import Scheme
+    from tests.images import image_bytes
+    from tests.news.builders import make_news
+    from tests.resources.builders import make_resource
+
+    scheme = Scheme.objects.published().first()
+    item = make_news(
+        "Actualité des contrôles de qualité",
+        body="<p>Un texte <strong>riche</strong>.</p><h2>Un intertitre</h2><p>Suite.</p>",
+        image=SimpleUploadedFile("photo.png", image_bytes((1200, 675))),
+        image_alt="Une photo de démonstration",
+    )
+    item.schemes.add(scheme)
+    make_resource("Règlement des contrôles de qualité").schemes.add(scheme)
+
+
 def public_paths(base_url):
     """Every URL of the sitemap, plus the pages a sitemap does not list."""
     with urllib.request.urlopen(base_url + "/sitemap.xml") as response:

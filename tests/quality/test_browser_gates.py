@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from django.urls import Resolver404, resolve
 
-from tests.quality.conftest import public_paths, registration_confirmation
+from tests.quality.conftest import news_and_resources, public_paths, registration_confirmation
 from tests.quality.gates import (
     axe_violations,
     horizontal_overflow,
@@ -67,6 +67,7 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     titles = {}
     walked = set()
     _event, confirmation = registration_confirmation()
+    news_and_resources()
     # At 320 px, a page of a kind already checked is only checked for reflow: what depends on
     # a page's content (alternatives, headings, names, weight, requests) is checked on every
     # page at 1280 px, and what depends on the width or only on the template (skip link,

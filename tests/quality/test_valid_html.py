@@ -3,7 +3,11 @@
 import pytest
 
 from tests.quality.conftest import EXTRA_URLS as GATE_URLS
-from tests.quality.conftest import load_gate_territories, registration_confirmation
+from tests.quality.conftest import (
+    load_gate_territories,
+    news_and_resources,
+    registration_confirmation,
+)
 from tests.quality.gates import inline_code, vnu_errors
 
 # Markup does not depend on the database.
@@ -20,6 +24,7 @@ def public_pages(client):
     import re
 
     load_gate_territories()
+    news_and_resources()
     xml = client.get("/sitemap.xml").content.decode()
     paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
     pages = {path: client.get(path).content.decode() for path in paths + EXTRA_URLS}

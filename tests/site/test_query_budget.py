@@ -14,10 +14,15 @@ from django.test.utils import CaptureQueriesContext
 from bench.content import generate as generate_bench_content
 from directory.models import Authority, Cooperation
 from events.models import Event
+from funding.models import Scheme
+from news.models import NewsItem
 from pages.models import Page
-from reference.models import Country
+from reference.models import Country, Theme
+from resources.models import Resource
 from tests.directory.territories import SAINT_OMER_EPCI, load_subset
 from tests.events.builders import make_event
+from tests.news.builders import make_news
+from tests.resources.builders import make_resource
 
 # Page type → the most queries it may run: with every cache empty, and with the shared
 # fragments kept.
@@ -30,7 +35,8 @@ BUDGET = {
     # The themes shown as tags on each card: one prefetch.
     "funding finder": (11, 3),
     "funding finder, two filters": (13, 5),
-    "scheme": (10, 6),
+    # Its documents and the news about it: cached fragments.
+    "scheme": (12, 6),
     "deadline calendar": (5, 1),
     "deadline feed (Atom)": (1, 1),
     "deadline calendar (.ics)": (1, 1),
@@ -42,12 +48,12 @@ BUDGET = {
     "contact": (11, 0),
     "agenda": (5, 1),
     "agenda archives": (6, 2),
-    "event": (7, 3),
+    "event": (9, 3),
     # One query per source searched (« Ma collectivité »'s briefs among them), and one per
     # kind of result among those shown.
-    "search": (16, 11),
+    "search": (17, 12),
     # Two sections more for « Ma collectivité »: its search page and its 3,880 briefs.
-    "sitemap": (12, 12),
+    "sitemap": (16, 16),
     # « Ma collectivité »: the search (one query), and a brief, which composes the other apps
     # (the office, the actions, the schemes, the levers, events, the directory) in cached
     # fragments: kept, a brief reads its territory only.
@@ -56,6 +62,15 @@ BUDGET = {
     "brief of an intercommunalité": (20, 1),
     "brief of a département": (20, 1),
     "brief of the Région": (20, 1),
+    # News and resources: the list (and its themes for the filter), an item with what it is
+    # about, the feed; the contact card and the footer are cached fragments.
+    "news": (8, 4),
+    "news, by theme": (9, 5),
+    "news item": (11, 7),
+    "news feed (Atom)": (1, 1),
+    "resources": (7, 3),
+    "resources, two filters": (8, 4),
+    "resource": (8, 4),
 }
 
 
@@ -64,6 +79,8 @@ def urls():
     support = Page.objects.get(layout=Page.Layout.SUPPORT)
     authority = Authority.objects.get(name="Ville de Lille")
     event = Event.objects.upcoming().first()
+    news = NewsItem.objects.published().first()
+    resource = Resource.objects.published().first()
     return {
         "home": "/",
         "page": reasons.get_absolute_url(),
@@ -90,6 +107,13 @@ def urls():
         "brief of an intercommunalité": f"/ma-collectivite/{SAINT_OMER_EPCI}/",
         "brief of a département": "/ma-collectivite/62/",
         "brief of the Région": "/ma-collectivite/32/",
+        "news": "/actualites/",
+        "news, by theme": "/actualites/?theme=jeunesse",
+        "news item": news.get_absolute_url(),
+        "news feed (Atom)": "/actualites/flux/",
+        "resources": "/ressources/",
+        "resources, two filters": "/ressources/?type=reglement&theme=jeunesse",
+        "resource": resource.get_absolute_url(),
     }
 
 
@@ -125,6 +149,15 @@ def test_queries_per_page_are_few_and_do_not_grow_with_the_content(
         country=Country.objects.get(code="SN"),
     )
     load_subset()
+    ficol = Scheme.objects.get(slug="ficol")
+    youth = Theme.objects.get(slug="jeunesse")
+    item = make_news(body="<p>Texte</p>")
+    item.schemes.add(ficol)
+    item.themes.add(youth)
+    item.events.add(Event.objects.first())
+    rules = make_resource(kind="reglement")
+    rules.schemes.add(ficol)
+    rules.themes.add(youth)
     pages = urls()
     before = measure(client, pages)
     generate_bench_content()  # ten times the initial content and more

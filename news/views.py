@@ -1,0 +1,50 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from aict_site.publishing import StaffPreviewMixin
+
+from .filters import NewsFilter
+from .models import NewsItem
+
+PER_PAGE = 10
+
+
+class NewsListView(ListView):
+    template_name = "news/newsitem_list.html"
+    context_object_name = "items"
+    paginate_by = PER_PAGE
+
+    def get_queryset(self):
+        self.finder = NewsFilter(
+            self.request.GET or None,
+            queryset=NewsItem.objects.published().prefetch_related("themes"),
+        )
+        return self.finder.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        theme = self.finder.form.cleaned_data.get("theme") if self.finder.is_bound else None
+        context.update(
+            finder=self.finder,
+            theme=theme,
+            # The pagination keeps the chosen theme.
+            query=f"theme={theme.slug}" if theme else "",
+            breadcrumbs=[(_("News"), None)],
+        )
+        return context
+
+
+class NewsDetailView(StaffPreviewMixin, DetailView):
+    template_name = "news/newsitem_detail.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return NewsItem.objects.published().prefetch_related(
+            "themes", "countries", "schemes", "calls__scheme", "events", "authorities"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [(_("News"), reverse("news:list")), (self.object.title, None)]
+        return context

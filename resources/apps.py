@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ResourcesConfig(AppConfig):
+    name = "resources"
+    verbose_name = _("Resources")
+
+    def ready(self):
+        from aict_site import search
+
+        from .search import ResourceSource
+
+        search.register(ResourceSource())

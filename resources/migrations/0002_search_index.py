@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from aict_site.search import search_index
+
+
+class Migration(migrations.Migration):
+    dependencies = [("resources", "0001_initial")]
+
+    operations = [search_index("resources.resource")]

@@ -1,0 +1,29 @@
+"""Resources shown elsewhere: the latest on the home page, and those of a scheme or an event
+on its page (its call rules, model documents, presentations)."""
+
+from django import template
+
+from aict_site.fragments import cached_inclusion_tag
+
+from ..models import Resource
+
+register = template.Library()
+
+RELATIONS = {"funding.scheme": "schemes", "events.event": "events"}
+
+
+@cached_inclusion_tag(register, "resources/_latest_resources.html")
+def latest_resources(context, count=3, heading_level=2):
+    latest = Resource.objects.published().order_by("-created_at", "-pk")
+    return {"resources": list(latest[:count]), "level": heading_level}
+
+
+def _record_key(record, *args, **kwargs):
+    return f"{record._meta.label_lower}:{record.pk}:{args}:{sorted(kwargs.items())}"
+
+
+@cached_inclusion_tag(register, "resources/_resources_for.html", vary=_record_key)
+def resources_for(context, record, heading_level=2):
+    relation = RELATIONS[record._meta.label_lower]
+    resources = Resource.objects.published().filter(**{relation: record})
+    return {"resources": list(resources), "level": heading_level}

@@ -40,6 +40,9 @@ PAGES = {
     # « Ma collectivité »: the authority search (accent- and hyphen-insensitive) and a brief.
     "my authority, search": "/ma-collectivite/?q=saint+omer",
     "brief of a commune": "/ma-collectivite/62765/",
+    "news": "/actualites/",
+    "news item": "/actualites/actualite-demo-3/",
+    "resources, two filters": "/ressources/?type=guide&theme=jeunesse",
 }
 TICKS = os.sysconf("SC_CLK_TCK")
 # cached: as served. uncached: every request renders the page (a miss of the page cache, as

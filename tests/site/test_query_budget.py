@@ -51,7 +51,7 @@ BUDGET = {
     "event": (9, 3),
     # One query per source searched (« Ma collectivité »'s briefs among them), and one per
     # kind of result among those shown.
-    "search": (17, 12),
+    "search": (17, 14),
     # Two sections more for « Ma collectivité »: its search page and its 3,880 briefs.
     "sitemap": (16, 16),
     # « Ma collectivité »: the search (one query), and a brief, which composes the other apps

@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import Model
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
@@ -22,6 +23,14 @@ HOUR = 3600
 def submitted_values(finder):
     """`vary` for a finder's form (django-filter): what its rendering depends on."""
     return urlencode(sorted(finder.data.items()))
+
+
+def key_part(value):
+    """An argument as part of a fragment's key: a record by its model and primary key (its
+    repr is its title, which two records may share), anything else by its repr."""
+    if isinstance(value, Model):
+        return f"{value._meta.label_lower}:{value.pk}"
+    return repr(value)
 
 
 def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
@@ -37,7 +46,10 @@ def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
                 arguments = vary(*args, **kwargs)
             else:
                 arguments = ":".join(
-                    [*map(repr, args), *(f"{k}={v!r}" for k, v in sorted(kwargs.items()))]
+                    [
+                        *map(key_part, args),
+                        *(f"{k}={key_part(v)}" for k, v in sorted(kwargs.items())),
+                    ]
                 )
             # Hashed: a key of fixed length whatever a visitor submitted, for every backend.
             digest = hashlib.sha256(arguments.encode()).hexdigest()
@@ -56,16 +68,3 @@ def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
         return function
 
     return decorator
-
-
-def cached_value(name, request, compute):
-    """What `compute()` returns, kept like a fragment: once per content version and worker.
-    For a page's few shared records (a singleton, a small vocabulary) that every request
-    would otherwise read again; they must pickle (model instances do)."""
-    key = f"value:{name}:{current_version(request)}"
-    fragments = caches["fragments"]
-    value = fragments.get(key)
-    if value is None:
-        value = compute()
-        fragments.set(key, value, HOUR)
-    return value

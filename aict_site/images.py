@@ -5,8 +5,10 @@ import logging
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from imagekit import ImageSpec
+from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from PIL import Image
 
@@ -110,25 +112,65 @@ def readable_url(image_file, label):
         return None
 
 
-def responsive_image(instance, label, field="image", display_width=960):
-    """An image field's sizes for srcset (its `<field>_<width>` WebP copies), with the
-    dimensions each copy will have, or None when there is none or it cannot be read."""
-    image = getattr(instance, field)
-    width = getattr(instance, f"{field}_width")
-    if not image or not width:
-        return None
-    height = getattr(instance, f"{field}_height")
-    sources = [
-        (readable_url(getattr(instance, f"{field}_{w}"), label), min(w, width))
-        for w in RESPONSIVE_WIDTHS
-        if w <= width or w == RESPONSIVE_WIDTHS[0]
-    ]
-    if any(url is None for url, _width in sources):
-        return None
-    return {
-        "fallback": image.url,
-        "srcset": ", ".join(f"{url} {w}w" for url, w in sources),
-        "width": min(width, display_width),
-        "height": scaled_height(width, height, display_width),
-        "alt": getattr(instance, f"{field}_alt"),
-    }
+def illustration_path(instance, filename):
+    """Each app's images in a folder of its own: pages/…, news/…"""
+    return f"{instance._meta.app_label}/{filename}"
+
+
+class Illustrated(models.Model):
+    """An optional image with its alternative text (required with it), served as WebP in
+    the responsive widths: what a page and a news item share."""
+
+    image = models.ImageField(
+        _("image"),
+        upload_to=illustration_path,
+        blank=True,
+        validators=[validate_image],
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("JPEG, PNG or WebP, 5 MB at most."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("alternative text of the image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the image for those who do not see it. Required with an image."),
+    )
+
+    image_480 = ImageSpecField(source="image", spec=webp_spec(480))
+    image_960 = ImageSpecField(source="image", spec=webp_spec(960))
+    image_1440 = ImageSpecField(source="image", spec=webp_spec(1440))
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image: the alternative text is required.")}
+            )
+
+    def responsive_image(self, display_width=960):
+        """The image's sizes for srcset, with the dimensions each copy will have, or None
+        when there is none or it cannot be read."""
+        if not self.image or not self.image_width:
+            return None
+        label = f"{self._meta.model_name} {self.pk}"
+        width = self.image_width
+        sources = [
+            (readable_url(getattr(self, f"image_{w}"), label), min(w, width))
+            for w in RESPONSIVE_WIDTHS
+            if w <= width or w == RESPONSIVE_WIDTHS[0]
+        ]
+        if any(url is None for url, _width in sources):
+            return None
+        return {
+            "fallback": self.image.url,
+            "srcset": ", ".join(f"{url} {w}w" for url, w in sources),
+            "width": min(width, display_width),
+            "height": scaled_height(width, self.image_height, display_width),
+            "alt": self.image_alt,
+        }

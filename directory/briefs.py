@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from aict_site.fragments import cached_value
+from aict_site.pagecache import remembered
 from reference import territories
 from reference.models import AuthorityType, Territory
 
@@ -52,7 +52,7 @@ class BriefView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         territory = current_territory(self.kwargs["code"])
-        shared = cached_value("brief", self.request, shared_context)
+        shared = remembered("brief", shared_context, request=self.request)
         context.update(
             territory=territory,
             authority_type=shared["types"].get(territory.level),

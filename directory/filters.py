@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from reference.filters import theme_filter
 from reference.models import AuthorityType, Country, Departement, Theme
 
 from .models import Authority
@@ -26,13 +27,7 @@ class AuthorityFilter(django_filters.FilterSet):
         method="filter_country",
         empty_label=_("All countries"),
     )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"),
-        queryset=None,
-        to_field_name="slug",
-        method="filter_theme",
-        empty_label=_("All themes"),
-    )
+    theme = theme_filter(queryset=None, method="filter_theme")
 
     class Meta:
         model = Authority

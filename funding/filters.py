@@ -6,7 +6,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reference.models import AuthorityType, Country, Theme
+from reference.filters import theme_filter
+from reference.models import AuthorityType, Country
 
 from .models import Call, Scheme
 
@@ -31,13 +32,7 @@ class SchemeFilter(django_filters.FilterSet):
         method="filter_authority_type",
         empty_label=_("All types"),
     )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        method="filter_theme",
-        empty_label=_("All themes"),
-    )
+    theme = theme_filter(method="filter_theme")
     pays = django_filters.ModelChoiceFilter(
         label=_("Partner country"),
         queryset=Country.objects.all(),

@@ -2,14 +2,12 @@
 authorities they are about."""
 
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from imagekit.models import ImageSpecField
 
-from aict_site.images import responsive_image, validate_image, webp_spec
+from aict_site.images import Illustrated
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
 from aict_site.search import normalize
@@ -21,7 +19,7 @@ class NewsQuerySet(PublishedQuerySet):
         return super().published().filter(published_at__lte=timezone.now())
 
 
-class NewsItem(Publishable):
+class NewsItem(Illustrated, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address (slug)"), max_length=200, unique=True)
     published_at = models.DateTimeField(
@@ -35,23 +33,6 @@ class NewsItem(Publishable):
         help_text=_("One or two sentences, shown in the lists, the feed and the home page."),
     )
     body = RichTextField(_("content"), blank=True)
-    image = models.ImageField(
-        _("image"),
-        upload_to="news/",
-        blank=True,
-        validators=[validate_image],
-        width_field="image_width",
-        height_field="image_height",
-        help_text=_("JPEG, PNG or WebP, 5 MB at most."),
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("alternative text of the image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describes the image for those who do not see it. Required with an image."),
-    )
     themes = models.ManyToManyField(
         "reference.Theme", verbose_name=_("themes"), blank=True, related_name="+"
     )
@@ -79,10 +60,6 @@ class NewsItem(Publishable):
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
     search_vector = SearchVectorField(null=True, editable=False)
 
-    image_480 = ImageSpecField(source="image", spec=webp_spec(480))
-    image_960 = ImageSpecField(source="image", spec=webp_spec(960))
-    image_1440 = ImageSpecField(source="image", spec=webp_spec(1440))
-
     objects = NewsQuerySet.as_manager()
 
     class Meta:
@@ -100,12 +77,6 @@ class NewsItem(Publishable):
     def get_absolute_url(self):
         return reverse("news:item-detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image: the alternative text is required.")}
-            )
-
     @property
     def is_live(self):
         return self.is_published and self.published_at <= timezone.now()
@@ -115,6 +86,3 @@ class NewsItem(Publishable):
         """For search engines: the summary, followed by the text when it is short."""
         text = " ".join([self.summary, plain_text(self.body)]).strip()
         return text if len(text) <= 158 else text[:157].rsplit(" ", 1)[0] + "…"
-
-    def responsive_image(self):
-        return responsive_image(self, f"news item {self.pk}")

@@ -7,7 +7,7 @@ from .models import NewsItem
 
 
 class NewsSitemap(Sitemap):
-    title = _("News")
+    title = _("News items")
     changefreq = "monthly"
     priority = 0.6
 

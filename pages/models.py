@@ -1,13 +1,11 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from imagekit.models import ImageSpecField
 
-from aict_site.images import responsive_image, validate_image, webp_spec
+from aict_site.images import Illustrated
 from aict_site.pagecache import remembered
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
@@ -29,7 +27,7 @@ class PageQuerySet(PublishedQuerySet):
         return super().published().filter(published_at__lte=timezone.now())
 
 
-class Page(Publishable):
+class Page(Illustrated, Publishable):
     """An editorial page. Its layout says which structured blocks surround the body."""
 
     class Layout(models.TextChoices):
@@ -63,23 +61,6 @@ class Page(Publishable):
         _("summary"), blank=True, help_text=_("One or two sentences, shown again on the home page.")
     )
     body = RichTextField(_("content"), blank=True)
-    image = models.ImageField(
-        _("image"),
-        upload_to="pages/",
-        blank=True,
-        validators=[validate_image],
-        width_field="image_width",
-        height_field="image_height",
-        help_text=_("JPEG, PNG or WebP, 5 MB at most."),
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("alternative text of the image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describes the image for those who do not see it. Required with an image."),
-    )
     seo_title = models.CharField(
         _("title for search engines"),
         max_length=70,
@@ -108,10 +89,6 @@ class Page(Publishable):
     search_text = models.TextField(editable=False, blank=True)
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
     search_vector = SearchVectorField(null=True, editable=False)
-
-    image_480 = ImageSpecField(source="image", spec=webp_spec(480))
-    image_960 = ImageSpecField(source="image", spec=webp_spec(960))
-    image_1440 = ImageSpecField(source="image", spec=webp_spec(1440))
 
     objects = PageQuerySet.as_manager()
 
@@ -146,12 +123,6 @@ class Page(Publishable):
             return reverse(APP_ROUTES[layout])
         return reverse("pages:page-detail", kwargs={"slug": slug})
 
-    def clean(self):
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image: the alternative text is required.")}
-            )
-
     def _keep_old_slug_working(self):
         """A renamed page keeps answering at its old address, through a 301."""
         old_slug = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
@@ -170,10 +141,6 @@ class Page(Publishable):
     @property
     def description(self):
         return self.meta_description or plain_text(self.summary)[:160]
-
-    def responsive_image(self):
-        """The image's sizes for srcset, with the dimensions each copy will have."""
-        return responsive_image(self, f"page {self.pk}")
 
 
 class SlugRedirect(models.Model):

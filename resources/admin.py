@@ -21,7 +21,7 @@ class ResourceAdmin(VersionAdmin):
         (_("Publication"), {"fields": ["is_published"]}),
     ]
 
-    @admin.display(description=_("format"), ordering="file_format")
+    @admin.display(description=_("format"))
     def format_and_size(self, resource):
         if resource.format is None:
             return _("link")

@@ -42,6 +42,7 @@ FORMATS = {
         Format("pptx", "PowerPoint", _OOXML + "presentationml.presentation", ".pptx"),
     )
 }
+FORMATS_BY_EXTENSION = {f.extension: f for f in FORMATS.values()}
 _BY_ODF_TYPE = {f.mime_type: f.code for f in FORMATS.values() if f.code.startswith("od")}
 # Each Office Open XML format has its main part at a fixed name.
 _OOXML_MAIN_PARTS = {

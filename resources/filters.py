@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from reference.models import Theme
+from reference.filters import theme_filter
 
 from .models import Resource
 
@@ -13,13 +13,7 @@ class ResourceFilter(django_filters.FilterSet):
         field_name="kind",
         empty_label=_("All kinds"),
     )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        field_name="themes",
-        empty_label=_("All themes"),
-    )
+    theme = theme_filter(field_name="themes")
 
     class Meta:
         model = Resource

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from aict_site.publishing import Publishable
 from aict_site.search import normalize
 
-from .documents import FORMATS, sniff, validate_document
+from .documents import FORMATS_BY_EXTENSION, validate_document
 
 URL_LENGTH = 500
 
@@ -65,7 +65,6 @@ class Resource(Publishable):
             "below instead."
         ),
     )
-    file_format = models.CharField(max_length=10, blank=True, editable=False)
     file_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
     url = models.URLField(
         _("link"),
@@ -112,12 +111,8 @@ class Resource(Publishable):
 
     def save(self, *args, **kwargs):
         self.search_text = normalize(f"{self.title} {self.description}")
-        if self.file and not self.file._committed:
-            # A new upload: what it is and weighs, read from its content (already validated).
-            self.file_format = sniff(self.file) or ""
-            self.file_size = self.file.size
-        elif not self.file:
-            self.file_format, self.file_size = "", None
+        # Kept, so that a list does not ask the storage for each file's size.
+        self.file_size = self.file.size if self.file else None
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -133,7 +128,10 @@ class Resource(Publishable):
 
     @property
     def format(self):
-        return FORMATS.get(self.file_format)
+        """The file's format: its extension, which validation made match its content."""
+        if not self.file:
+            return None
+        return FORMATS_BY_EXTENSION.get(PurePath(self.file.name).suffix.lower())
 
     @property
     def download_name(self):

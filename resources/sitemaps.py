@@ -7,7 +7,7 @@ from .models import Resource
 
 
 class ResourceSitemap(Sitemap):
-    title = _("Resources")
+    title = _("Resources: documents and links")
     changefreq = "monthly"
     priority = 0.5
 

@@ -83,11 +83,7 @@ def funders_overview(context, heading_level=2):
     }
 
 
-def _type_key(authority_type, *args, **kwargs):
-    return f"{authority_type.pk if authority_type else 0}:{args}:{sorted(kwargs.items())}"
-
-
-@cached_inclusion_tag(register, "funding/_schemes_for_type.html", clock=True, vary=_type_key)
+@cached_inclusion_tag(register, "funding/_schemes_for_type.html", clock=True)
 def schemes_for_type(context, authority_type, heading_level=2):
     """The schemes open to an authority type (or naming no type), each with its open or next
     call; the « 1 % » levers have their own block."""

@@ -22,11 +22,7 @@ def latest_news(context, count=3, heading_level=2):
     }
 
 
-def _record_key(record, *args, **kwargs):
-    return f"{record._meta.label_lower}:{record.pk}:{args}:{sorted(kwargs.items())}"
-
-
-@cached_inclusion_tag(register, "news/_news_about.html", clock=True, vary=_record_key)
+@cached_inclusion_tag(register, "news/_news_about.html", clock=True)
 def news_about(context, record, count=5, heading_level=2):
     """The latest news that mention a scheme, a call or an event."""
     relation = RELATIONS[record._meta.label_lower]

@@ -18,11 +18,7 @@ def latest_resources(context, count=3, heading_level=2):
     return {"resources": list(latest[:count]), "level": heading_level}
 
 
-def _record_key(record, *args, **kwargs):
-    return f"{record._meta.label_lower}:{record.pk}:{args}:{sorted(kwargs.items())}"
-
-
-@cached_inclusion_tag(register, "resources/_resources_for.html", vary=_record_key)
+@cached_inclusion_tag(register, "resources/_resources_for.html")
 def resources_for(context, record, heading_level=2):
     relation = RELATIONS[record._meta.label_lower]
     resources = Resource.objects.published().filter(**{relation: record})

@@ -182,3 +182,18 @@ def test_the_first_resources_are_links_the_schemes_already_cite(initial_content)
         (scheme,) = resource.schemes.all()
         cited = {scheme.official_url, scheme.source_url, *(c.url for c in scheme.calls.all())}
         assert resource.url in cited, resource.title
+
+
+@pytest.mark.django_db
+def test_two_events_of_the_same_title_each_list_their_own_documents(client, initial_content):
+    """Their blocks are kept per record, not per title (a cached fragment's key)."""
+    from tests.events.builders import make_event
+
+    lille = make_event("Rencontre", slug="rencontre-lille")
+    amiens = make_event("Rencontre", slug="rencontre-amiens")
+    make_resource("Présentation de Lille").events.add(lille)
+    make_resource("Présentation d’Amiens").events.add(amiens)
+    lille_page = client.get(lille.get_absolute_url()).content.decode()
+    amiens_page = client.get(amiens.get_absolute_url()).content.decode()
+    assert "Présentation de Lille" in lille_page and "Présentation d’Amiens" not in lille_page
+    assert "Présentation d’Amiens" in amiens_page and "Présentation de Lille" not in amiens_page

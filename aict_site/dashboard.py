@@ -13,6 +13,7 @@ from datetime import timedelta
 from importlib import import_module
 from urllib.parse import urlencode
 
+from django.contrib import admin
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.db import DatabaseError
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.utils.module_loading import module_has_submodule
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from .notifying import Notified
 from .project_apps import project_app_configs, visitor_record_models
 
 
@@ -80,6 +82,8 @@ def _visitor_records():
     since -= timedelta(days=1)
     entries = []
     for model in visitor_record_models():
+        if not admin.site.is_registered(model):
+            continue  # a record staff do not list (what was sent to a subscriber)
         name = capfirst(model._meta.verbose_name_plural)
         count_new = getattr(model, "count_new", None)
         if count_new:
@@ -92,7 +96,7 @@ def _visitor_records():
             text = _("%(name)s: %(count)s since yesterday") % {"name": name, "count": recent}
             query = urlencode({"created_at__gte": str(since)})  # as the admin's date filter
             entries.append(Entry(text, list_url(model, query)))
-        unsent = model.objects.filter(notified_at__isnull=True).count()
+        unsent = issubclass(model, Notified) and model.objects.filter(notified_at=None).count()
         if unsent:
             text = _("%(name)s: %(count)s notification(s) to the team not sent yet") % {
                 "name": name,

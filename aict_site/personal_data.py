@@ -25,6 +25,8 @@ class Holding:
     model: type
     describe: object
     related: tuple = ()
+    # False for records kept as long as the person wants them (a subscription to alerts).
+    expires: bool = True
 
     def records(self, email):
         return self.model.objects.filter(email__iexact=email).select_related(*self.related)
@@ -33,9 +35,10 @@ class Holding:
 _holdings = {}
 
 
-def register(key, model, describe, related=()):
-    """`describe(record)` returns the dict the export shows; `related` is select_related."""
-    _holdings[key] = Holding(model, describe, tuple(related))
+def register(key, model, describe, related=(), expires=True):
+    """`describe(record)` returns the dict the export shows; `related` is select_related;
+    `expires=False` leaves the records out of the purge."""
+    _holdings[key] = Holding(model, describe, tuple(related), expires)
 
 
 def held_about(email):
@@ -95,6 +98,8 @@ def purge_expired():
     limit = timezone.now() - timedelta(days=settings.VISITOR_DATA_RETENTION_DAYS)
     deleted = {}
     for key, holding in _holdings.items():
+        if not holding.expires:
+            continue
         count, _by_model = holding.model.objects.filter(created_at__lt=limit).delete()
         deleted[key] = count
     return deleted

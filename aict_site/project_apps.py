@@ -1,7 +1,8 @@
 """What the core knows of the project's apps without naming any: they declare themselves.
 
 An app of this project (not the core, not a library) serves content, unless a model declares
-itself a visitor's record by inheriting `Notified` (a contact request, a registration): those
+itself a visitor's record by inheriting `Notified` (a contact request, a registration) or by
+setting `is_visitor_record = True` (a subscriber to alerts): those
 change nothing a page shows, staff read them rather than write them, and they are personal data.
 """
 
@@ -27,7 +28,7 @@ def project_app_configs():
 
 
 def is_visitor_record(model):
-    return issubclass(model, Notified)
+    return issubclass(model, Notified) or getattr(model, "is_visitor_record", False)
 
 
 def content_models():

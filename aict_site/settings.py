@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "resources",
+    "alerts",
 ]
 
 MIDDLEWARE = [

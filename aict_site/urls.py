@@ -55,6 +55,7 @@ urlpatterns = [
     path("agenda/", include("events.urls")),
     path("actualites/", include("news.urls")),
     path("ressources/", include("resources.urls")),
+    path("alertes/", include("alerts.urls")),
     # Last: editorial pages answer at /<slug>/.
     path("", include("pages.urls")),
 ]

@@ -7,8 +7,10 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self):
-        from aict_site import search
+        from aict_site import alerting, search
 
         from . import search as funding_search
+        from .alerts import CallSource
 
         search.register(funding_search.SchemeSource())
+        alerting.register(CallSource())

@@ -7,8 +7,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from aict_site import search
+        from aict_site import alerting, search
 
+        from .alerts import NewsAlertSource
         from .search import NewsSource
 
         search.register(NewsSource())
+        alerting.register(NewsAlertSource())

@@ -26,7 +26,14 @@ SECTIONS = [
     ),
     (_("Fund"), [L.SUPPORT, L.FUNDING, ("funding:calendar", _("Closing calendar"))]),
     (_("Engaged authorities"), [("directory:authority-list", None)]),
-    (_("News"), [("news:list", _("News")), ("events:upcoming", _("Agenda"))]),
+    (
+        _("News"),
+        [
+            ("news:list", _("News")),
+            ("events:upcoming", _("Agenda")),
+            ("alerts:subscribe", _("Alerts by email")),
+        ],
+    ),
     (_("The network"), [L.NETWORK, L.PARTNERS, L.CONTACT]),
 ]
 

@@ -11,8 +11,11 @@ from tests.helpers import free_port
 class Collector:
     def __init__(self):
         self.messages = []
+        # One peer address per SMTP connection the site opened.
+        self.connections = set()
 
     async def handle_DATA(self, server, session, envelope):
+        self.connections.add(session.peer)
         message = message_from_bytes(envelope.content, policy=policy.default)
         self.messages.append((envelope.rcpt_tos, message))
         return "250 Message accepted for delivery"

@@ -18,6 +18,7 @@ EXTRA_URLS = [
     "/ma-collectivite/?q=zzyzx",
     "/ma-collectivite/59212/?levier=1-pourcent-eau-assainissement&budget=250+000#one-percent",
     "/ma-collectivite/59212/?levier=1-pourcent-eau-assainissement&budget=abc#one-percent",
+    "/alertes/merci/", "/alertes/confirmer/lien-abime/",
 ]  # fmt: skip
 # One commune (Estaires, 59212) with its intercommunalité, the départements and the Région:
 # their eight briefs stand for the 3,880 in the gates.
@@ -89,6 +90,15 @@ def news_and_resources():
     )
     item.schemes.add(scheme)
     make_resource("Règlement des contrôles de qualité").schemes.add(scheme)
+
+
+def alert_pages():
+    """The pages a subscriber reaches from the links of their emails."""
+    from alerts import links
+    from tests.alerts.builders import make_subscriber
+
+    subscriber = make_subscriber("qualite@exemple.fr", confirmed_at=None)
+    return [links.path(subscriber, purpose) for purpose in ("confirm", "manage", "unsubscribe")]
 
 
 def public_paths(base_url):

@@ -75,6 +75,12 @@ FOCUSABLE_JS = """() => Array.from(document.querySelectorAll(
   // Inside a closed disclosure, only its summary can take the focus.
   const closed = el.closest('details:not([open])');
   if (closed && el !== closed.querySelector('summary')) return false;
+  // A group of radio buttons is one stop: its checked button, or its first.
+  if (el.type === 'radio' && el.name) {
+    const group = Array.from(el.form ? el.form.elements : []).filter(
+      other => other.type === 'radio' && other.name === el.name);
+    if (el !== (group.find(other => other.checked) || group[0])) return false;
+  }
   const style = getComputedStyle(el);
   return style.visibility !== 'hidden' && style.display !== 'none' && el.getClientRects().length > 0
     || el.classList.contains('skip-link');

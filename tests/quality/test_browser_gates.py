@@ -6,7 +6,12 @@ from urllib.parse import urlparse
 import pytest
 from django.urls import Resolver404, resolve
 
-from tests.quality.conftest import news_and_resources, public_paths, registration_confirmation
+from tests.quality.conftest import (
+    alert_pages,
+    news_and_resources,
+    public_paths,
+    registration_confirmation,
+)
 from tests.quality.gates import (
     axe_violations,
     horizontal_overflow,
@@ -73,7 +78,8 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
     # page at 1280 px, and what depends on the width or only on the template (skip link,
     # keyboard) once per kind of page (per URL pattern).
     context, page, console = open_tab(browser, width)
-    for path in [*public_paths(live_site), confirmation, confirmation + "annuler/"]:
+    paths = [*public_paths(live_site), confirmation, confirmation + "annuler/", *alert_pages()]
+    for path in paths:
         route = route_of(path)
         first_of_its_kind = route not in walked
         walked.add(route)
@@ -101,12 +107,13 @@ def test_every_public_page_passes_the_browser_gates(browser, live_site, width):
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-@pytest.mark.parametrize(("form", "errors"), [("contact", 4), ("registration", 3)])
+@pytest.mark.parametrize(("form", "errors"), [("contact", 4), ("registration", 3), ("alerts", 2)])
 def test_a_public_form_with_its_errors_passes_the_browser_gates(
     browser, live_site, width, form, errors
 ):
-    """The contact form and an event's registration form, sent with a wrong address."""
-    path = "/contact/"
+    """The contact form, an event's registration form and the alerts' form, sent with a
+    wrong address."""
+    path = "/alertes/" if form == "alerts" else "/contact/"
     if form == "registration":
         event, _confirmation = registration_confirmation()
         path = event.get_absolute_url()

@@ -4,6 +4,7 @@ import pytest
 
 from tests.quality.conftest import EXTRA_URLS as GATE_URLS
 from tests.quality.conftest import (
+    alert_pages,
     load_gate_territories,
     news_and_resources,
     registration_confirmation,
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.once
 EXTRA_URLS = [
     "/recherche/?q=coop%C3%A9ration", "/recherche/?q=", "/page-qui-n-existe-pas/",
     "/recherche/?q=eau%00", "/contact/merci/",
-    *(url for url in GATE_URLS if "ma-collectivite" in url),
+    *(url for url in GATE_URLS if "ma-collectivite" in url or "alertes" in url),
 ]  # fmt: skip
 
 
@@ -27,7 +28,8 @@ def public_pages(client):
     news_and_resources()
     xml = client.get("/sitemap.xml").content.decode()
     paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
-    pages = {path: client.get(path).content.decode() for path in paths + EXTRA_URLS}
+    pages = {path: client.get(path).content.decode() for path in paths + EXTRA_URLS + alert_pages()}
+    pages["/alertes/ (erreurs)"] = client.post("/alertes/", {"email": "x"}).content.decode()
     pages["/contact/ (erreurs)"] = client.post("/contact/", {"email": "x"}).content.decode()
     event, confirmation = registration_confirmation()
     pages["inscription confirmée"] = client.get(confirmation).content.decode()

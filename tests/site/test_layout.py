@@ -33,7 +33,10 @@ def test_the_core_imports_no_app():
 
 def test_visitors_records_are_declared_and_everything_else_is_content():
     records = {model._meta.label for model in visitor_record_models()}
-    assert records == {"contacts.ContactRequest", "events.Registration"}
+    assert records == {
+        "contacts.ContactRequest", "events.Registration",
+        "alerts.Subscriber", "alerts.Delivery", "alerts.Unsubscription",
+    }  # fmt: skip
     content = {model._meta.label for model in content_models()}
     assert {"pages.Page", "funding.Scheme", "contacts.Office", "events.Event"} <= content
     assert not content & records

@@ -71,6 +71,9 @@ BUDGET = {
     "resources": (7, 3),
     "resources, two filters": (8, 4),
     "resource": (8, 4),
+    # The alerts' form: its vocabularies (types, themes, countries, départements, schemes,
+    # event kinds), one query each; never served from the page cache (it has a form).
+    "alerts": (9, 6),
 }
 
 
@@ -114,6 +117,7 @@ def urls():
         "resources": "/ressources/",
         "resources, two filters": "/ressources/?type=reglement&theme=jeunesse",
         "resource": resource.get_absolute_url(),
+        "alerts": "/alertes/",
     }
 
 

@@ -9,7 +9,8 @@ from aict_site import alerting
 from aict_site.csvfiles import csv_response
 from aict_site.personal_data_admin import PersonalDataActionsMixin
 
-from .digests import digest_items
+from .digests import SOURCE_TITLES, digest_items
+from .forms import CriteriaForm
 from .models import Delivery, Subscriber, Unsubscription
 
 
@@ -29,7 +30,8 @@ class Confirmed(admin.SimpleListFilter):
 
 
 def criteria_counts(subscribers):
-    """How many confirmed subscribers follow each source, and each value of each facet."""
+    """How many confirmed subscribers follow each source, and each value of each facet, in
+    the words of the subscription form."""
     counts = Counter()
     for criteria in subscribers.exclude(confirmed_at=None).values_list("criteria", flat=True):
         for source, facets in criteria.items():
@@ -37,7 +39,20 @@ def criteria_counts(subscribers):
             for facet, values in facets.items():
                 for value in values:
                     counts[(source, facet, value)] += 1
-    return sorted(counts.items())
+    form = CriteriaForm()
+    fields = {facet: form.fields[name] for name, facet in CriteriaForm.FACETS.items()}
+    rows = []
+    for (source, facet, value), count in sorted(counts.items()):
+        field = fields.get((source, facet))
+        rows.append(
+            (
+                SOURCE_TITLES.get(source, source),
+                field.label if field else facet,
+                dict(field.choices).get(value, value) if field else value,
+                count,
+            )
+        )
+    return rows
 
 
 @admin.register(Subscriber)
@@ -65,7 +80,7 @@ class SubscriberAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("follows"))
     def follows(self, subscriber):
-        return ", ".join(sorted(subscriber.criteria))
+        return ", ".join(str(SOURCE_TITLES.get(key, key)) for key in sorted(subscriber.criteria))
 
     @admin.display(description=_("preview of the next digest"))
     def next_digest(self, subscriber):

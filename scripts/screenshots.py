@@ -26,6 +26,7 @@ PAGES = {
     "news": "/actualites/",
     "resources": "/ressources/",
     "resource": "/ressources/appel-franco-mexicain-page-officielle/",
+    "alerts": "/alertes/?collectivite=1&theme=eau-assainissement",
     "contact": "/contact/",
     "partners": "/partenaires/",
     "site-map": "/plan-du-site/",

@@ -101,7 +101,7 @@ def test_smtp_down_the_command_fails_and_the_next_run_sends_everything(smtp, ini
     assert len(smtp.messages) == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_once_send_each_item_once(smtp, initial_content):
     smtp.start()
     for number in range(30):

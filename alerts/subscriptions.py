@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,6 +40,15 @@ def consent_text():
 
 def subscribe(email, frequency, criteria):
     """Record the wish and owe the address one email (if none went out this hour)."""
+    try:
+        return _subscribe(email, frequency, criteria)
+    except IntegrityError:
+        # The same new address sent twice in the same instant: the other request created
+        # it, so it is known now.
+        return _subscribe(email, frequency, criteria)
+
+
+def _subscribe(email, frequency, criteria):
     now = timezone.now()
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()

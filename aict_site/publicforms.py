@@ -4,17 +4,29 @@ person takes a few seconds to fill a form in, and sends it once) and a rate limi
 
 A refused post stores nothing; the form comes back with what the person typed, with a French
 message and a 4xx status (PublicFormMixin).
+
+A form page can be served from the page cache: the page holds a placeholder where the
+timestamp goes, and FormTimestampMiddleware writes a fresh signed timestamp in each response,
+cached or not. Such a form carries no CSRF token (which would make the page one visitor's):
+the views that drop it (`same_origin_only`) refuse a post another site made a browser send, by
+its Origin header, or its Referer where a browser sends no Origin — the check Django's CSRF
+middleware makes besides the token.
 """
 
 import hashlib
+import re
 import secrets
 import time
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 
 from . import counters
 from .clients import client_ip
@@ -44,6 +56,33 @@ def timestamp(seconds_ago=0):
     return signing.dumps({"t": shown_at, "n": secrets.token_hex(8)}, salt=TIMESTAMP_SALT)
 
 
+# What a rendered form holds until a response leaves: never a valid signed value.
+TIMESTAMP_PLACEHOLDER = "form-shown-at-filled-when-served"
+_PLACEHOLDER_BYTES = re.compile(TIMESTAMP_PLACEHOLDER.encode())
+
+
+class FormTimestampMiddleware:
+    """Each response that carries a form gets its own fresh timestamp, after the page cache
+    (which keeps the placeholder), so that a cached page is still one single-use token per
+    visitor. Such a response must not be kept by the browser or a proxy either."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and TIMESTAMP_PLACEHOLDER.encode() in response.content
+        ):
+            response.content = _PLACEHOLDER_BYTES.sub(
+                lambda _match: timestamp().encode(), response.content
+            )
+            add_never_cache_headers(response)
+        return response
+
+
 def first_use(token):
     """True the first time a token is spent; a replay of the same form is refused."""
     digest = hashlib.sha256(token.encode()).hexdigest()
@@ -59,7 +98,7 @@ class AntiSpamForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         if not self.is_bound:
-            self.initial["shown_at"] = timestamp()
+            self.initial["shown_at"] = TIMESTAMP_PLACEHOLDER
         for name, field in self.fields.items():
             if name in SINGLE_LINE_FIELDS:
                 field.validators.append(no_control_characters)
@@ -84,7 +123,7 @@ class AntiSpamForm(forms.Form):
     def fresh_copy(self, message):
         """The same form, with what was typed, a new timestamp and `message` on top."""
         data = self.data.copy()
-        data["shown_at"] = timestamp()
+        data["shown_at"] = TIMESTAMP_PLACEHOLDER
         data["website"] = ""
         fresh = type(self)(data=data)
         fresh.is_valid()
@@ -99,8 +138,38 @@ TOO_MANY = _(
 )
 
 
+FOREIGN = _(
+    "Your message could not be sent: your browser says it comes from another site. Open this "
+    "page at its own address and send it again, or call us: what you wrote is kept below."
+)
+
+
+def origin_of(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else "null"
+
+
+def same_origin(request):
+    """False for a post a page of another site made the browser send. Browsers name the page's
+    site in Origin; where one sends no Origin, its Referer tells, and over HTTPS it must."""
+    allowed = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is not None:
+        return origin in allowed
+    referer = request.META.get("HTTP_REFERER")
+    if referer:
+        return origin_of(referer) in allowed
+    return not request.is_secure()
+
+
+# For a form served from the page cache: no CSRF token, the origin checked instead (screen).
+same_origin_only = method_decorator(csrf_exempt, name="dispatch")
+
+
 def screen(request, form, scope):
     """None when the post may be stored, else (message, HTTP status) for the refusal."""
+    if not same_origin(request):
+        return FOREIGN, 403
     try:
         form.check_not_spam()
     except SpamRefused:

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 for cached pages too, so it sits outside the page cache.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the page cache: a cached form page still gets a timestamp of its own.
+    "aict_site.publicforms.FormTimestampMiddleware",
     # Before sessions, CSRF and the view: a cached page skips all of them.
     "aict_site.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

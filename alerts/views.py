@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
-from aict_site.publicforms import PublicFormMixin
+from aict_site.publicforms import PublicFormMixin, same_origin_only
 
 from . import links, subscriptions
 from .forms import CriteriaForm, SubscriptionForm
@@ -16,6 +16,7 @@ from .models import Subscriber
 PREFILL = {"collectivite": "authority_type", "pays": "country", "dispositif": "scheme"}
 
 
+@same_origin_only  # the page is served from the page cache (aict_site.publicforms)
 class SubscribeView(PublicFormMixin, FormView):
     template_name = "alerts/subscribe.html"
     form_class = SubscriptionForm

@@ -49,6 +49,7 @@ def main():
         for command in (
             ("migrate", "--noinput"),
             ("load_initial_content",),
+            ("load_territories",),
             ("collectstatic", "--noinput"),
         ):
             manage(env, *command)

@@ -43,6 +43,7 @@ PAGES = {
     "news": "/actualites/",
     "news item": "/actualites/actualite-demo-3/",
     "resources, two filters": "/ressources/?type=guide&theme=jeunesse",
+    "alerts form": "/alertes/",
 }
 TICKS = os.sysconf("SC_CLK_TCK")
 # cached: as served. uncached: every request renders the page (a miss of the page cache, as

@@ -4,13 +4,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from aict_site import notifying
-from aict_site.publicforms import PublicFormMixin
+from aict_site.publicforms import PublicFormMixin, same_origin_only
 
 from . import notifications
 from .forms import ContactForm
 from .models import ContactRequest, ContactSubject, Partner
 
 
+@same_origin_only  # the page is served from the page cache (aict_site.publicforms)
 class ContactView(PublicFormMixin, FormView):
     """Validate, save in its own transaction, notify staff after commit, redirect."""
 

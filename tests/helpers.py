@@ -148,10 +148,11 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def post_at_once(url, forms, cookie, headers=None, follow=True, timings=None):
-    """POST every form to `url` at the same instant, one thread each; the statuses (302s are
-    followed unless `follow` is false, so a redirect to a thank-you page counts as 200). With
-    a list as `timings`, each answer's seconds are appended to it."""
+def post_at_once(url, forms, cookie=None, headers=None, follow=True, timings=None):
+    """POST every form to `url` at the same instant, one thread each, with the Origin and
+    Referer a browser sends (and `cookie`, if any); the statuses (302s are followed unless
+    `follow` is false, so a redirect to a thank-you page counts as 200). With a list as
+    `timings`, each answer's seconds are appended to it."""
     import threading
     import time
     import urllib.error
@@ -163,10 +164,13 @@ def post_at_once(url, forms, cookie, headers=None, follow=True, timings=None):
     statuses = []
     opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
 
+    parts = urllib.parse.urlsplit(url)
+    sent = {"Origin": f"{parts.scheme}://{parts.netloc}", "Referer": url, **(headers or {})}
+    if cookie:
+        sent["Cookie"] = cookie
+
     def submit(body):
-        request = urllib.request.Request(
-            url, data=body, headers={"Cookie": cookie, "Referer": url, **(headers or {})}
-        )
+        request = urllib.request.Request(url, data=body, headers=sent)
         barrier.wait()
         started = time.monotonic()
         try:

@@ -96,6 +96,25 @@ def test_the_form_refuses_what_a_person_would_not_send(client, initial_content):
 
 
 @pytest.mark.django_db
+def test_the_form_page_comes_from_the_page_cache_and_refuses_another_sites_post(initial_content):
+    token = re.compile(r'name="shown_at" value="([^"]+)"')
+    first, second = Client().get("/alertes/"), Client().get("/alertes/")
+    assert second["X-Page-Cache"] == "hit" and not second.cookies
+    assert token.search(first.content.decode())[1] != token.search(second.content.decode())[1]
+    foreign = Client(enforce_csrf_checks=True).post(
+        "/alertes/", subscription_data(news="on"), HTTP_ORIGIN="https://piege.example"
+    )
+    assert foreign.status_code == 403 and "autre site" in foreign.content.decode()
+    own = Client(enforce_csrf_checks=True).post(
+        "/alertes/", subscription_data(news="on"), HTTP_ORIGIN="http://testserver"
+    )
+    assert own.status_code == 302
+    assert list(Subscriber.objects.values_list("email", flat=True)) == [
+        subscription_data()["email"]
+    ]
+
+
+@pytest.mark.django_db
 def test_an_expired_or_tampered_link_is_refused_in_french(client):
     subscriber = make_subscriber(confirmed_at=None)
     token = links.token(subscriber, "confirm")

@@ -179,15 +179,65 @@ def test_invalid_utf8_is_a_client_error_not_a_crash(client, initial_content):
 
 
 @pytest.mark.django_db
-def test_post_without_csrf_token_is_refused(initial_content):
+def test_a_post_another_site_made_the_browser_send_is_refused_and_kept(initial_content):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/contact/", contact_data())
-    assert response.status_code == 403
+    visitor = Client(enforce_csrf_checks=True)
+    foreign = visitor.post("/contact/", contact_data(), HTTP_ORIGIN="https://piege.example")
+    assert foreign.status_code == 403
+    html = foreign.content.decode()
+    assert "vient d’un autre site" in html and "monter un jumelage" in html
+    no_origin_foreign_referer = visitor.post(
+        "/contact/", contact_data(), HTTP_REFERER="https://piege.example/page"
+    )
+    assert no_origin_foreign_referer.status_code == 403
     assert ContactRequest.objects.count() == 0
 
 
 @pytest.mark.django_db
-def test_showing_the_form_sets_only_the_csrf_cookie(client, initial_content):
-    response = client.get("/contact/")
-    assert set(response.cookies) == {"csrftoken"}
+def test_a_post_from_the_site_itself_needs_no_csrf_token(initial_content):
+    from django.test import Client
+
+    visitor = Client(enforce_csrf_checks=True)
+    by_origin = visitor.post("/contact/", contact_data(), HTTP_ORIGIN="http://testserver")
+    assert by_origin.status_code == 302
+    # An old browser sends no Origin: its Referer tells, and over HTTPS it must.
+    by_referer = visitor.post(
+        "/contact/",
+        contact_data(name="Ana Lopes"),
+        HTTP_REFERER="https://testserver/contact/",
+        secure=True,
+    )
+    assert by_referer.status_code == 302
+    neither_over_https = visitor.post("/contact/", contact_data(name="Eva Roux"), secure=True)
+    assert neither_over_https.status_code == 403
+    assert sorted(ContactRequest.objects.values_list("name", flat=True)) == [
+        "Ana Lopes", "Camille Martin",
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_contact_page_is_served_from_the_page_cache_with_a_token_per_visitor(
+    initial_content, settings
+):
+    import re
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    token = re.compile(r'name="shown_at" value="([^"]+)"')
+    first = Client().get("/contact/")
+    with CaptureQueriesContext(connection) as queries:
+        second = Client().get("/contact/")
+    assert second["X-Page-Cache"] == "hit" and len(queries) == 0
+    assert not first.cookies and not second.cookies  # no CSRF cookie: nobody's own page
+    assert "no-store" in second["Cache-Control"]  # nor kept by a browser or a proxy
+    tokens = [token.search(r.content.decode()).group(1) for r in (first, second)]
+    assert tokens[0] != tokens[1] and "filled-when-served" not in tokens[1]
+    # Each visitor's token is good once: the second visitor's post is not taken as a replay.
+    settings.FORM_MIN_SECONDS = 0
+    for value in tokens:
+        assert Client().post("/contact/", contact_data(shown_at=value)).status_code == 302
+    assert Client().post("/contact/", contact_data(shown_at=tokens[0])).status_code == 400
+    assert ContactRequest.objects.count() == 2

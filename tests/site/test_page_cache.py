@@ -65,15 +65,23 @@ def test_a_bulk_edit_from_a_changelist_empties_the_cache(staff_client, initial_c
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/contact/", "/recherche/?q=eau"])
-def test_pages_with_a_form_token_or_for_staff_are_never_cached(
-    client, staff_client, initial_content, url
-):
-    if url == "/contact/":
-        client.get(url)
-        assert client.get(url).get("X-Page-Cache") is None
+@pytest.mark.parametrize("url", ["/contact/", "/recherche/?q=eau", "/alertes/"])
+def test_pages_for_staff_are_never_cached(staff_client, initial_content, url):
     staff_client.get(url)
     assert staff_client.get(url).get("X-Page-Cache") is None
+
+
+@pytest.mark.django_db
+def test_an_event_taking_registrations_is_never_cached(client, initial_content):
+    """Its places left change with each registration, which is no content edit."""
+    from tests.events.builders import make_event, make_registration
+
+    event = make_event(is_registration_open=True, capacity=2)
+    url = event.get_absolute_url()
+    client.get(url)
+    assert client.get(url).get("X-Page-Cache") is None
+    make_registration(event)
+    assert "Il reste 1 place." in client.get(url).content.decode()
 
 
 @pytest.mark.django_db

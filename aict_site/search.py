@@ -11,10 +11,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, FloatField, Value, Window
 from django.urls import reverse
+
+from .pagecache import remembered
 
 EXCERPT_CHARS = 220
 
@@ -40,13 +43,18 @@ class Result:
 class Source:
     """One kind of record the site search finds, registered by the app that owns it.
 
-    Finding reads a few columns of every match; only the results shown are then read whole,
-    one query per source, for their address and excerpt. A query can match hundreds of
-    records, and building them, reversing URLs and stripping rich text cost more than
-    finding them.
+    Every source's matches are found by one query for all of them (`search`); only the
+    results shown are then read whole, one query per kind shown, for their address and
+    excerpt. A query can match hundreds of records, and building them, reversing URLs and
+    stripping rich text cost more than finding them.
+
+    A source that finds its records another way (`united = False`) has its own
+    `find(query, limit)`, returning (results, how many match).
     """
 
-    # What every match reads (besides pk and rank), and what a shown record reads, as dicts.
+    united = True
+    # What a shown record reads (besides pk), as dicts: `columns` for its title and kind,
+    # `record_fields` for its address and text.
     columns = ("title",)
     record_fields = ("slug",)
     url_name = ""
@@ -64,15 +72,16 @@ class Source:
     def title(self, row):
         return row["title"]
 
-    def find(self, query, limit):
-        """The best `limit` matches (a cheap part of each), and how many match in all."""
-        matches = matching(self.matches_queryset(), query)
-        rows, total = first_rows(matches, limit, "rank", *self.columns)
-        return [Result(row["rank"], self, row) for row in rows], total
-
     def records(self, keys):
-        rows = self.queryset().filter(pk__in=keys).values("pk", *self.record_fields)
+        fields = dict.fromkeys(("pk", *self.columns, *self.record_fields))
+        rows = self.queryset().filter(pk__in=keys).values(*fields)
         return {row["pk"]: row for row in rows}
+
+    def read_rows(self, results):
+        """Each result's row, read whole (finding read its key and rank only)."""
+        records = self.records([result.row["pk"] for result in results])
+        for result in results:
+            result.row = records[result.row["pk"]]
 
     def url(self, record):
         return reverse(self.url_name, kwargs={"slug": record["slug"]})
@@ -81,24 +90,12 @@ class Source:
         raise NotImplementedError
 
     def complete(self, results):
-        records = self.records([result.row["pk"] for result in results])
+        self.read_rows(results)
         for result in results:
-            record = records[result.row["pk"]]
             result.title = self.title(result.row)
             result.kind = self.kind(result.row)
-            result.url = self.url(record)
-            result.text = self.text(record)
-
-
-def first_rows(queryset, limit, *columns):
-    """The first `limit` rows of `queryset` (pk and `columns`) and how many rows it has in all,
-    in one query: the count is a window over the whole result, taken before the limit."""
-    rows = list(
-        queryset.annotate(total_rows=Window(Count("pk"))).values("pk", "total_rows", *columns)[
-            :limit
-        ]
-    )
-    return rows, rows[0]["total_rows"] if rows else 0
+            result.url = self.url(result.row)
+            result.text = self.text(result.row)
 
 
 def register(source):
@@ -106,13 +103,74 @@ def register(source):
         _sources.append(source)
 
 
-def search(query, limit):
+# Stand for the words of a query while the query finding every source is compiled.
+_PLACEHOLDER = "aictword{}x"
+
+
+def _finding_sql(sources, count, limit):
+    """SQL and parameters of one query returning, for every source, its best `limit`
+    matches (source's index, pk, rank) and how many match in all, for `count` words
+    standing as placeholders. Building and compiling ten ORM querysets cost about 15 ms a
+    search; the result is kept (`united_query`)."""
+    words = [_PLACEHOLDER.format(index) for index in range(count)]
+    parts, params = [], []
+    for index, source in enumerate(sources):
+        queryset = (
+            matching_words(source.matches_queryset(), words)
+            .annotate(total_rows=Window(Count("pk")))
+            .values("pk", "rank", "total_rows")[:limit]
+        )
+        sql, part_params = queryset.query.sql_with_params()
+        # Only the ORM's SQL and an index go in: what a visitor typed is a parameter.
+        parts.append(
+            f'SELECT {index} AS "source", ROW_NUMBER() OVER () AS "position", "pk", "rank", '  # noqa: S608
+            f'"total_rows" FROM ({sql}) AS "found{index}"'
+        )
+        params.extend(part_params)
+    return " UNION ALL ".join(parts) + ' ORDER BY "source", "position"', params
+
+
+def united_query(sources, words, limit, request=None):
+    """The compiled finding query with `words` put in. Kept per content version, and at most
+    FRAGMENT_CLOCK_SECONDS, as the querysets compare dates with the time they were built at
+    (scheduled publication): a scheduled record is found within that time of being due."""
+    sql, params = remembered(
+        f"search.sql:{len(words)}:{limit}",
+        lambda: _finding_sql(sources, len(words), limit),
+        request=request,
+        seconds=settings.FRAGMENT_CLOCK_SECONDS,
+    )
+    if connection.vendor != "postgresql":
+        words = [connection.ops.prep_for_like_query(word) for word in words]
+    filled = []
+    for param in params:
+        if isinstance(param, str) and "aictword" in param:
+            for index, word in enumerate(words):
+                param = param.replace(_PLACEHOLDER.format(index), word)
+        filled.append(param)
+    return sql, filled
+
+
+def search(query, limit, request=None):
     """The `limit` best matches for `query`, complete, and how many there are in all."""
-    found, total = [], 0
+    words = terms(query)
+    if not words:
+        return [], 0
+    united = [source for source in _sources if source.united]
+    by_source, totals = {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(*united_query(united, words, limit, request))
+        for index, _position, pk, rank, total_rows in cursor.fetchall():
+            by_source.setdefault(united[index], []).append(Result(rank, united[index], {"pk": pk}))
+            totals[index] = total_rows
+    found, total = [], sum(totals.values())
     for source in _sources:
-        results, count = source.find(query, limit)
-        found.extend(results)
-        total += count
+        if source.united:
+            found.extend(by_source.get(source, []))
+        else:
+            results, count = source.find(query, limit)
+            found.extend(results)
+            total += count
     found.sort(key=lambda result: -result.rank)
     shown = found[:limit]
     for source in _sources:
@@ -151,6 +209,10 @@ def matching(queryset, query, field="search_text"):
     words = terms(query)
     if not words:
         return queryset.none()
+    return matching_words(queryset, words, field)
+
+
+def matching_words(queryset, words, field="search_text"):
     if connection.vendor == "postgresql":
         # The vector the trigger keeps (search_index): indexed, and parsed once, at save.
         search_query = SearchQuery(" ".join(words), config="french", search_type="plain")

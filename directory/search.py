@@ -31,6 +31,8 @@ class BriefSource(Source):
     « St » do not matter) or postcode. A few at most: a word may name hundreds of communes."""
 
     LIMIT = 5
+    united = False
+    columns = ()
     record_fields = ("code", "name", "level", "departement__name", "population")
 
     def queryset(self):

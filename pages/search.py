@@ -29,12 +29,14 @@ class ItemSource(Source):
     layout = None
     anchor = ""
     columns = ("title", "text")
+    record_fields = ()
 
     def matches_queryset(self):
         # Without their page, reasons and actions have nowhere to be read.
         return self.queryset().filter(Exists(Page.objects.published().filter(layout=self.layout)))
 
     def complete(self, results):
+        self.read_rows(results)
         page = published_layout_page(self.layout)
         page_url = page.get_absolute_url() if page else ""
         for result in results:

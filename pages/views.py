@@ -119,7 +119,7 @@ class SearchView(TemplateView):
             context["message"] = _("Type one or more words to search for.")
             context["results"] = []
             return context
-        results, total = search.search(query, limit=MAX_RESULTS)
+        results, total = search.search(query, limit=MAX_RESULTS, request=self.request)
         context["results"] = results
         context["total"] = total
         if total > MAX_RESULTS:

@@ -32,17 +32,20 @@ def html(client, url):
 @pytest.mark.django_db
 def test_a_scheduled_item_appears_on_time_everywhere(client, settings, initial_content):
     """Nobody edits anything at the scheduled time: the clock alone brings the item in, on
-    the list, the home page, the feed and its own page, within FRAGMENT_CLOCK_SECONDS."""
+    the list, the home page, the feed, the search and its own page, within
+    FRAGMENT_CLOCK_SECONDS."""
     settings.PAGE_CACHE_SECONDS = 1
     settings.FRAGMENT_CLOCK_SECONDS = 1
     make_news("Déjà paru")
     make_news("Bientôt paru", published_in=timedelta(seconds=1))
-    for url in ("/actualites/", "/", "/actualites/flux/"):
+    for url in ("/actualites/", "/", "/actualites/flux/", "/recherche/?q=paru"):
         page = html(client, url)
         assert "Déjà paru" in page and "Bientôt paru" not in page, url
     assert client.get("/actualites/bientot-paru/").status_code == 404
     time.sleep(2.2)
-    for url in ("/actualites/", "/", "/actualites/flux/", "/actualites/bientot-paru/"):
+    for url in (
+        "/actualites/", "/", "/actualites/flux/", "/actualites/bientot-paru/", "/recherche/?q=paru",
+    ):  # fmt: skip
         assert "Bientôt paru" in html(client, url), url
 
 

@@ -45,6 +45,16 @@ def test_search_handles_empty_odd_or_hostile_queries(client, initial_content, qu
 
 
 @pytest.mark.django_db
+def test_search_takes_wildcards_typed_as_plain_characters(client, initial_content):
+    """The words go into a query compiled once: % and _ stay characters, not wildcards."""
+    make_page("Page Zanzibar", body="<p>Zanzibar et Pemba</p>")
+    assert "Page Zanzibar" in client.get("/recherche/", {"q": "pemba zanzibar"}).content.decode()
+    for query in ("zanz%bar", "zanzi_ar", "pemba zanz%"):
+        html = client.get("/recherche/", {"q": query}).content.decode()
+        assert "Page Zanzibar" not in html, query
+
+
+@pytest.mark.django_db
 def test_sitemap_lists_published_pages_only_and_robots_points_to_it(client, initial_content):
     make_page("Brouillon", is_published=False)
     xml = client.get("/sitemap.xml").content.decode()

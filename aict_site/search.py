@@ -1,9 +1,10 @@
 """Site-wide search: each app registers a Source that finds its own published content.
 
 Text is matched through a normalised copy (lower case, accents removed) kept on each
-record, so "developpement durable" finds "Développement Durable". On PostgreSQL that copy
-is searched with French full-text search, through a vector a trigger keeps from it;
-elsewhere with a plain substring match.
+record, so "developpement durable" finds "Développement Durable". Each database searches
+that copy with its own full-text engine, each word of the query matching the words of the
+text it begins: on PostgreSQL, French full-text search (stemmed) through a vector a trigger
+keeps from it; on SQLite, an FTS5 index (aict_site.fulltext).
 """
 
 import re
@@ -15,8 +16,10 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, FloatField, Value, Window
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
+from . import fulltext
 from .pagecache import remembered
 
 EXCERPT_CHARS = 220
@@ -127,7 +130,9 @@ def _finding_sql(sources, count, limit):
             f'"total_rows" FROM ({sql}) AS "found{index}"'
         )
         params.extend(part_params)
-    return " UNION ALL ".join(parts) + ' ORDER BY "source", "position"', params
+    # No ORDER BY over the union: merging ten sorted parts costs SQLite more than sorting
+    # three hundred short rows here.
+    return " UNION ALL ".join(parts), params
 
 
 def united_query(sources, words, limit, request=None):
@@ -140,8 +145,6 @@ def united_query(sources, words, limit, request=None):
         request=request,
         seconds=settings.FRAGMENT_CLOCK_SECONDS,
     )
-    if connection.vendor != "postgresql":
-        words = [connection.ops.prep_for_like_query(word) for word in words]
     filled = []
     for param in params:
         if isinstance(param, str) and "aictword" in param:
@@ -153,14 +156,14 @@ def united_query(sources, words, limit, request=None):
 
 def search(query, limit, request=None):
     """The `limit` best matches for `query`, complete, and how many there are in all."""
-    words = terms(query)
+    words = query_words(query)
     if not words:
         return [], 0
     united = [source for source in _sources if source.united]
     by_source, totals = {}, {}
     with connection.cursor() as cursor:
         cursor.execute(*united_query(united, words, limit, request))
-        for index, _position, pk, rank, total_rows in cursor.fetchall():
+        for index, _position, pk, rank, total_rows in sorted(cursor.fetchall()):
             by_source.setdefault(united[index], []).append(Result(rank, united[index], {"pk": pk}))
             totals[index] = total_rows
     found, total = [], sum(totals.values())
@@ -204,26 +207,45 @@ def terms(query):
     return [term for term in normalize(query).split() if len(term) > 1]
 
 
-def matching(queryset, query, field="search_text"):
+# What SQLite's FTS5 tokenizer (unicode61) takes as a word: letters and digits.
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def query_words(query):
+    """The words the databases' engines match, split as their indexes split the text
+    (« d'eau », « st-omer »: two words each): only letters and digits, never syntax of
+    either engine."""
+    return [token for word in terms(query) for token in _TOKEN.findall(word) if len(token) > 1]
+
+
+def matching(queryset, query):
     """Filter `queryset` to the records whose normalised text matches every word of `query`."""
-    words = terms(query)
+    words = query_words(query)
     if not words:
         return queryset.none()
-    return matching_words(queryset, words, field)
+    return matching_words(queryset, words)
 
 
-def matching_words(queryset, words, field="search_text"):
+def matching_words(queryset, words):
+    """`words` as `query_words` gives them."""
     if connection.vendor == "postgresql":
         # The vector the trigger keeps (search_index): indexed, and parsed once, at save.
-        search_query = SearchQuery(" ".join(words), config="french", search_type="plain")
+        # Each word a prefix, as on SQLite: « zanzi » finds Zanzibar.
+        search_query = SearchQuery(
+            " & ".join(f"{word}:*" for word in words), config="french", search_type="raw"
+        )
         return (
             queryset.filter(search_vector=search_query)
             .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", "pk")
         )
-    for word in words:
-        queryset = queryset.filter(**{f"{field}__contains": word})
-    return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    # Each word a quoted prefix: every word of the query begins a word of the text.
+    index = fulltext.index_table(queryset.model)
+    found = RawSQL(  # noqa: S611 - the words are a parameter
+        f'SELECT rowid FROM "{index}" WHERE "{index}" MATCH %s',  # noqa: S608 - a table name
+        [" ".join(f'"{word}"*' for word in words)],
+    )
+    return queryset.filter(pk__in=found).annotate(rank=Value(0.0, output_field=FloatField()))
 
 
 def search_index(model_label):

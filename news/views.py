@@ -18,7 +18,7 @@ class NewsListView(ListView):
     def get_queryset(self):
         self.finder = NewsFilter(
             self.request.GET or None,
-            queryset=NewsItem.objects.published().prefetch_related("themes"),
+            queryset=NewsItem.objects.published(),
         )
         return self.finder.qs
 

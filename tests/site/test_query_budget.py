@@ -45,7 +45,7 @@ BUDGET = {
     "authority": (7, 3),
     "country": (8, 4),
     "partners": (6, 1),
-    "contact": (11, 0),
+    "contact": (9, 0),
     "agenda": (5, 1),
     "agenda archives": (6, 2),
     "event": (9, 3),
@@ -62,14 +62,14 @@ BUDGET = {
     "brief of an intercommunalité": (20, 1),
     "brief of a département": (20, 1),
     "brief of the Région": (20, 1),
-    # News and resources: the list (and its themes for the filter), an item with what it is
-    # about, the feed; the contact card and the footer are cached fragments.
-    "news": (8, 4),
-    "news, by theme": (9, 5),
+    # News and resources: the list (its filter's fields a cached fragment), an item with what
+    # it is about, the feed; the contact card and the footer are cached fragments.
+    "news": (7, 2),
+    "news, by theme": (8, 3),
     "news item": (11, 7),
     "news feed (Atom)": (1, 1),
-    "resources": (7, 3),
-    "resources, two filters": (8, 4),
+    "resources": (7, 2),
+    "resources, two filters": (8, 3),
     "resource": (8, 4),
     # The alerts' form: its vocabularies (types, themes, countries, départements, schemes,
     # event kinds), one query each, read once per content version; its blank fields a

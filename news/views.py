@@ -40,9 +40,8 @@ class NewsDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "item"
 
     def get_queryset(self):
-        return NewsItem.objects.published().prefetch_related(
-            "themes", "countries", "schemes", "calls__scheme", "events", "authorities"
-        )
+        # What the item is about is a cached fragment (news_tags.item_links).
+        return NewsItem.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

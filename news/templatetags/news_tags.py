@@ -3,6 +3,7 @@ an event on its page. Kept per content version and at most a clock period: an it
 scheduled for later appears by itself."""
 
 from django import template
+from django.db.models import prefetch_related_objects
 
 from aict_site.fragments import cached_inclusion_tag
 from aict_site.templatetags.seo import jsonld
@@ -28,6 +29,16 @@ def news_about(context, record, count=5, heading_level=2):
     relation = RELATIONS[record._meta.label_lower]
     items = NewsItem.objects.published().filter(**{relation: record})
     return {"items": list(items[:count]), "level": heading_level}
+
+
+@cached_inclusion_tag(register, "news/_item_links.html")
+def item_links(context, item):
+    """An item's themes, countries and what it is about: six relations read once per content
+    version, not on every miss of the page cache."""
+    prefetch_related_objects(
+        [item], "themes", "countries", "schemes", "calls__scheme", "events", "authorities"
+    )
+    return {"item": item}
 
 
 @register.simple_tag(takes_context=True)

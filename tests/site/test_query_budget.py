@@ -63,10 +63,11 @@ BUDGET = {
     "brief of a département": (20, 1),
     "brief of the Région": (20, 1),
     # News and resources: the list (its filter's fields a cached fragment), an item with what
-    # it is about, the feed; the contact card and the footer are cached fragments.
+    # it is about (a fragment, 6 relations), the feed; the contact card and the footer are
+    # cached fragments.
     "news": (7, 2),
     "news, by theme": (8, 3),
-    "news item": (11, 7),
+    "news item": (11, 1),
     "news feed (Atom)": (1, 1),
     "resources": (7, 2),
     "resources, two filters": (8, 3),

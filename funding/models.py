@@ -84,18 +84,6 @@ class SchemeQuerySet(PublishedQuerySet):
             )
         )
 
-    def for_listing(self):
-        return (
-            self.published()
-            .select_related("funder")
-            .prefetch_related(
-                "themes",
-                "eligible_authority_types",
-                "countries",
-                models.Prefetch("calls", queryset=Call.objects.order_by("closes_at")),
-            )
-        )
-
 
 class Scheme(Publishable):
     """A way for an authority to fund international action: a call, a facility, a law…"""

@@ -65,13 +65,11 @@ class SchemeDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "scheme"
 
     def get_queryset(self):
-        return Scheme.objects.for_listing().prefetch_related("checklist")
+        # Its facts, calls and related schemes are cached fragments (funding_tags).
+        return Scheme.objects.published().select_related("funder")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["states"] = self.object.calls_by_state()
-        context["past"] = self.object.past_editions(context["states"]["closed"])
-        context["related"] = self.object.related()
         context["breadcrumbs"] = [
             (_("Funding"), reverse("funding:scheme-list")),
             (self.object.title, None),

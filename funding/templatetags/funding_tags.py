@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -136,3 +136,29 @@ def one_percent_levers(context, authority_type, data, heading_level=2):
         "budget": form.cleaned_data.get("budget") if ceiling is not None else None,
         "level": heading_level,
     }
+
+
+# A scheme's page on a miss of the page cache: its parts are kept, so that the page reads
+# the scheme alone (five relations and its calls were read on every miss).
+@cached_inclusion_tag(register, "funding/_scheme_facts.html")
+def scheme_facts(context, scheme):
+    """Who may apply, themes, countries, amounts and conditions."""
+    prefetch_related_objects(
+        [scheme], "eligible_authority_types", "themes", "countries", "checklist"
+    )
+    return {"scheme": scheme}
+
+
+@cached_inclusion_tag(register, "funding/_scheme_calls.html", clock=True)
+def scheme_calls(context, scheme):
+    """Its open and announced calls and its past editions: they change state with the clock."""
+    prefetch_related_objects(
+        [scheme], Prefetch("calls", queryset=Call.objects.order_by("closes_at"))
+    )
+    states = scheme.calls_by_state()
+    return {"scheme": scheme, "states": states, "past": scheme.past_editions(states["closed"])}
+
+
+@cached_inclusion_tag(register, "funding/_related_schemes.html")
+def related_schemes(context, scheme):
+    return {"related": scheme.related()}

@@ -53,6 +53,23 @@ def test_a_call_is_upcoming_before_it_opens():
 
 
 @pytest.mark.django_db
+def test_a_call_opens_on_its_scheme_page_by_the_clock_alone(client, settings, initial_content):
+    """The calls are a fragment kept in memory: nobody edits anything when a call opens, so
+    only the clock renews it, within FRAGMENT_CLOCK_SECONDS."""
+    import time
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CLOCK_SECONDS = 1
+    scheme = make_scheme("Appel Jeunesse", make_funder("Ministère"))
+    opens_at = timezone.now() + timedelta(seconds=1)
+    make_call(scheme, "Édition 2027", opens_at=opens_at, closes_in_days=30)
+    assert "À venir</strong>" in squashed(client.get(scheme.get_absolute_url()).content.decode())
+    time.sleep(2.2)
+    html = squashed(client.get(scheme.get_absolute_url()).content.decode())
+    assert "À venir</strong>" not in html and "jours" in html
+
+
+@pytest.mark.django_db
 def test_scheme_page_shows_open_upcoming_and_archived_calls_with_their_real_dates(
     client, initial_content
 ):

@@ -35,8 +35,8 @@ BUDGET = {
     # The themes shown as tags on each card: one prefetch.
     "funding finder": (11, 3),
     "funding finder, two filters": (13, 5),
-    # Its documents and the news about it: cached fragments.
-    "scheme": (12, 6),
+    # Its facts, calls, related schemes, documents and news: cached fragments.
+    "scheme": (12, 1),
     "deadline calendar": (5, 1),
     "deadline feed (Atom)": (1, 1),
     "deadline calendar (.ics)": (1, 1),

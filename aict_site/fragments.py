@@ -68,3 +68,27 @@ def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
         return function
 
     return decorator
+
+
+def cards(request, records, template_name, *, load=None, clock=False):
+    """Each record's card (its HTML, rendered from `template_name` with `record`), kept like a
+    fragment per content version and record. A list page on a miss of the page cache then
+    renders only the cards it has not kept; `load(missing)` reads what those need (a
+    prefetch), for them alone. Cards that change with the clock are kept
+    FRAGMENT_CLOCK_SECONDS at most."""
+    from django.template.loader import get_template
+
+    version = current_version(request)
+    keys = {record.pk: f"card:{template_name}:{version}:{record.pk}" for record in records}
+    fragments = caches["fragments"]
+    kept = fragments.get_many(keys.values())
+    missing = [record for record in records if keys[record.pk] not in kept]
+    if missing:
+        if load:
+            load(missing)
+        template = get_template(template_name)
+        # No request: a card needs no context processor, and running them per card would cost.
+        made = {keys[record.pk]: template.render({"record": record}) for record in missing}
+        fragments.set_many(made, settings.FRAGMENT_CLOCK_SECONDS if clock else HOUR)
+        kept.update(made)
+    return [mark_safe(kept[keys[record.pk]]) for record in records]  # noqa: S308 - rendered by a template

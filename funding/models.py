@@ -71,18 +71,9 @@ USUAL_AGREEMENT = 3
 
 class SchemeQuerySet(PublishedQuerySet):
     def for_finder(self):
-        """What the finder's list shows: each scheme, its funder, its themes and its
-        published calls."""
-        return (
-            self.published()
-            .select_related("funder")
-            .prefetch_related(
-                "themes",
-                models.Prefetch(
-                    "calls", queryset=Call.objects.filter(is_published=True).order_by("closes_at")
-                ),
-            )
-        )
+        """The finder's list: each scheme and its funder (the rest of its card is a kept
+        fragment, funding.views.card_data)."""
+        return self.published().select_related("funder")
 
 
 class Scheme(Publishable):

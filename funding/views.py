@@ -1,5 +1,6 @@
 from itertools import groupby
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from aict_site.calendars import ics_response
+from aict_site.fragments import cards
 from aict_site.publishing import StaffPreviewMixin
 
 from .calendars import calendar_of
@@ -29,13 +31,16 @@ class SchemeListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        schemes = context["schemes"]
-        now = timezone.now()
+        schemes = list(context["schemes"])
+        for scheme, card in zip(
+            schemes,
+            cards(self.request, schemes, "funding/_scheme_card.html", load=card_data, clock=True),
+            strict=True,
+        ):
+            scheme.card = card
         context["groups"] = [
             (funder, list(items)) for funder, items in groupby(schemes, key=lambda s: s.funder)
         ]
-        for scheme in schemes:
-            scheme.states = scheme.calls_by_state(now)
         context["finder"] = self.finder
         context["active_filters"] = active_filters(self.finder, self.request.GET)
         if self.ignored:
@@ -44,6 +49,19 @@ class SchemeListView(ListView):
                 "without them."
             )
         return context
+
+
+def card_data(schemes):
+    """What a scheme's card shows besides itself, for the cards not kept: its themes, and
+    its calls' states, which change with the clock."""
+    prefetch_related_objects(
+        schemes,
+        "themes",
+        Prefetch("calls", queryset=Call.objects.filter(is_published=True).order_by("closes_at")),
+    )
+    now = timezone.now()
+    for scheme in schemes:
+        scheme.states = scheme.calls_by_state(now)
 
 
 def active_filters(finder, params):

@@ -53,9 +53,11 @@ def test_a_call_is_upcoming_before_it_opens():
 
 
 @pytest.mark.django_db
-def test_a_call_opens_on_its_scheme_page_by_the_clock_alone(client, settings, initial_content):
-    """The calls are a fragment kept in memory: nobody edits anything when a call opens, so
-    only the clock renews it, within FRAGMENT_CLOCK_SECONDS."""
+def test_a_call_opens_on_its_scheme_page_and_card_by_the_clock_alone(
+    client, settings, initial_content
+):
+    """The calls and the finder's cards are fragments kept in memory: nobody edits anything
+    when a call opens, so only the clock renews them, within FRAGMENT_CLOCK_SECONDS."""
     import time
 
     settings.PAGE_CACHE_SECONDS = 0
@@ -63,10 +65,17 @@ def test_a_call_opens_on_its_scheme_page_by_the_clock_alone(client, settings, in
     scheme = make_scheme("Appel Jeunesse", make_funder("Ministère"))
     opens_at = timezone.now() + timedelta(seconds=1)
     make_call(scheme, "Édition 2027", opens_at=opens_at, closes_in_days=30)
-    assert "À venir</strong>" in squashed(client.get(scheme.get_absolute_url()).content.decode())
+    pages = {"scheme": scheme.get_absolute_url(), "card": "/financements/"}
+
+    def state(url):
+        html = squashed(client.get(url).content.decode())
+        if url != pages["scheme"]:  # the scheme's own card
+            html = html[html.index("Appel Jeunesse") :].split("</li>")[0]
+        return "upcoming" if "À venir</strong>" in html else "open" if "jours" in html else ""
+
+    assert [state(url) for url in pages.values()] == ["upcoming", "upcoming"]
     time.sleep(2.2)
-    html = squashed(client.get(scheme.get_absolute_url()).content.decode())
-    assert "À venir</strong>" not in html and "jours" in html
+    assert [state(url) for url in pages.values()] == ["open", "open"]
 
 
 @pytest.mark.django_db

@@ -73,7 +73,8 @@ def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
 def cards(request, records, template_name, *, load=None, clock=False):
     """Each record's card (its HTML, rendered from `template_name` with `record`), kept like a
     fragment per content version and record. A list page on a miss of the page cache then
-    renders only the cards it has not kept; `load(missing)` reads what those need (a
+    renders only the cards it has not kept: it may read its records lean (their keys), and
+    `load(missing)` returns those to render, in the same order, with what they need (a
     prefetch), for them alone. Cards that change with the clock are kept
     FRAGMENT_CLOCK_SECONDS at most."""
     from django.template.loader import get_template
@@ -84,11 +85,12 @@ def cards(request, records, template_name, *, load=None, clock=False):
     kept = fragments.get_many(keys.values())
     missing = [record for record in records if keys[record.pk] not in kept]
     if missing:
-        if load:
-            load(missing)
         template = get_template(template_name)
         # No request: a card needs no context processor, and running them per card would cost.
-        made = {keys[record.pk]: template.render({"record": record}) for record in missing}
+        made = {
+            keys[record.pk]: template.render({"record": record})
+            for record in (load(missing) if load else missing)
+        }
         fragments.set_many(made, settings.FRAGMENT_CLOCK_SECONDS if clock else HOUR)
         kept.update(made)
     return [mark_safe(kept[keys[record.pk]]) for record in records]  # noqa: S308 - rendered by a template

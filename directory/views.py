@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from aict_site.csvfiles import csv_response
+from aict_site.fragments import cards
 from aict_site.publishing import StaffPreviewMixin
 from reference.models import Country
 
@@ -43,23 +44,37 @@ def attach_partners(authorities):
         authority.partners = partners[authority.pk]
 
 
+def card_data(lean):
+    """The authorities whose card is not kept, read whole, with their partners."""
+    found = Authority.objects.for_directory_list().in_bulk([a.pk for a in lean])
+    authorities = [found[a.pk] for a in lean]
+    attach_partners(authorities)
+    return authorities
+
+
 class AuthorityListView(ListView):
     template_name = "directory/authority_list.html"
     context_object_name = "authorities"
     paginate_by = 25
 
     def get_queryset(self):
+        # The page's authorities are read lean: their cards are kept (card_data).
+        lean = Authority.objects.published().only("pk")
         params = {k: v for k, v in self.request.GET.items() if len(v) <= 100}
-        self.finder = AuthorityFilter(params, queryset=Authority.objects.for_directory_list())
+        self.finder = AuthorityFilter(params, queryset=lean)
         self.invalid = len(params) < len(self.request.GET) or not self.finder.is_valid()
         if self.finder.errors:
             valid = {k: v for k, v in params.items() if k not in self.finder.errors}
-            self.finder = AuthorityFilter(valid, queryset=Authority.objects.for_directory_list())
+            self.finder = AuthorityFilter(valid, queryset=lean)
         return self.finder.qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        attach_partners(context["authorities"])
+        authorities = list(context["authorities"])
+        made = cards(self.request, authorities, "directory/_authority_card.html", load=card_data)
+        for authority, card in zip(authorities, made, strict=True):
+            authority.card = card
+        context["authorities"] = authorities
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(

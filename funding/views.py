@@ -62,6 +62,7 @@ def card_data(schemes):
     now = timezone.now()
     for scheme in schemes:
         scheme.states = scheme.calls_by_state(now)
+    return schemes
 
 
 def active_filters(finder, params):

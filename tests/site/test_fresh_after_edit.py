@@ -1,12 +1,14 @@
 """Nothing stale: for each page type added since the page cache (news, resources, « Ma
-collectivité », alerts, the contact page now cached), an edit made through the admin shows at
-the next request, the page having been served from the cache just before."""
+collectivité », alerts, the contact page now cached) and each list whose cards are kept, an
+edit made through the admin shows at the next request, the page having been served from the
+cache just before."""
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
 from contacts.models import ContactSubject
+from directory.models import Authority
 from funding.models import Scheme
 from reference.models import Departement, Theme
 from resources.models import Resource
@@ -48,6 +50,19 @@ CASES = {
         lambda: Theme.objects.order_by("position").first(),
         "name",
         "Thème renommé par l’équipe",
+    ),
+    # Lists whose cards are kept fragments (aict_site.fragments.cards).
+    "funding finder": (
+        "/financements/",
+        lambda: Scheme.objects.get(slug="ficol"),
+        "title",
+        "FICOL, carte corrigée",
+    ),
+    "directory": (
+        "/collectivites-engagees/",
+        lambda: Authority.objects.get(name="Ville de Lille"),
+        "name",
+        "Ville de Lille (nom corrigé)",
     ),
     "contact": (
         "/contact/",

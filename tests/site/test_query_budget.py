@@ -32,16 +32,18 @@ BUDGET = {
     # The side column: the person to call and the next deadlines, cached fragments.
     "page": (7, 2),
     "support page (funders)": (8, 1),
-    # The themes shown as tags on each card: one prefetch.
-    "funding finder": (11, 3),
-    "funding finder, two filters": (13, 5),
+    # Each scheme's card is kept (themes and calls read for the cards not kept).
+    "funding finder": (11, 1),
+    "funding finder, two filters": (13, 3),
     # Its facts, calls, related schemes, documents and news: cached fragments.
     "scheme": (12, 1),
     "deadline calendar": (5, 1),
     "deadline feed (Atom)": (1, 1),
     "deadline calendar (.ics)": (1, 1),
-    "directory": (15, 3),
-    "directory, two filters": (17, 5),
+    # Each authority's card is kept: the page reads its authorities lean, then those whose
+    # card it has not kept (one query more cold, one less warm).
+    "directory": (16, 2),
+    "directory, two filters": (18, 4),
     "authority": (7, 3),
     "country": (8, 4),
     "partners": (6, 1),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
@@ -5,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from aict_site import search
+from aict_site.pagecache import remembered
 
 from .models import APP_ROUTES, Action, Page, Reason, SlugRedirect, retention_years
 
@@ -32,30 +34,39 @@ class PageMixin:
 
 
 class LayoutContextMixin:
-    """The structured items that go with some layouts."""
+    """The structured items that go with some layouts: the same for every page of a layout,
+    kept per content version (and a clock period: pages may be scheduled)."""
 
     def layout_context(self, page):
         if page is None:
             return {}
-        layout = page.layout
-        context = {}
-        if layout in (Page.Layout.HOME, Page.Layout.REASONS):
-            context["reasons"] = list(Reason.objects.published())
-        if layout in (Page.Layout.HOME, Page.Layout.ACTIONS):
-            context["actions"] = list(Action.objects.published())
-        if layout == Page.Layout.PRIVACY:
-            context["retention_years"] = retention_years()
-        if layout == Page.Layout.HOME:
-            linked = {
-                linked_page.layout: linked_page
-                for linked_page in Page.objects.published().filter(
-                    layout__in=[Page.Layout.WHY, Page.Layout.REASONS, Page.Layout.ACTIONS]
-                )
-            }
-            context["why_page"] = linked.get(Page.Layout.WHY)
-            context["reasons_page"] = linked.get(Page.Layout.REASONS)
-            context["actions_page"] = linked.get(Page.Layout.ACTIONS)
-        return context
+        return remembered(
+            f"pages.layout-context:{page.layout}",
+            lambda: layout_items(page.layout),
+            request=self.request,
+            seconds=settings.FRAGMENT_CLOCK_SECONDS,
+        )
+
+
+def layout_items(layout):
+    context = {}
+    if layout in (Page.Layout.HOME, Page.Layout.REASONS):
+        context["reasons"] = list(Reason.objects.published())
+    if layout in (Page.Layout.HOME, Page.Layout.ACTIONS):
+        context["actions"] = list(Action.objects.published())
+    if layout == Page.Layout.PRIVACY:
+        context["retention_years"] = retention_years()
+    if layout == Page.Layout.HOME:
+        linked = {
+            linked_page.layout: linked_page
+            for linked_page in Page.objects.published().filter(
+                layout__in=[Page.Layout.WHY, Page.Layout.REASONS, Page.Layout.ACTIONS]
+            )
+        }
+        context["why_page"] = linked.get(Page.Layout.WHY)
+        context["reasons_page"] = linked.get(Page.Layout.REASONS)
+        context["actions_page"] = linked.get(Page.Layout.ACTIONS)
+    return context
 
 
 class HomeView(PageMixin, LayoutContextMixin, TemplateView):

@@ -28,9 +28,10 @@ from tests.resources.builders import make_resource
 # fragments kept.
 BUDGET = {
     # The home page's quick finder (types, themes) and partners' logos: three more, cold.
-    "home": (15, 4),
+    # Reasons, actions and linked pages of a layout: one value per content version.
+    "home": (15, 1),
     # The side column: the person to call and the next deadlines, cached fragments.
-    "page": (7, 2),
+    "page": (7, 1),
     "support page (funders)": (8, 1),
     # Each scheme's card is kept (themes and calls read for the cards not kept).
     "funding finder": (11, 1),

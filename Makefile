@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench profile backup restore requirements screenshots
+.PHONY: help install install-test run serve prepare test test-sqlite test-postgres lint fmt superuser messages messages-update check-messages bench bench-workers profile backup restore requirements screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -103,6 +103,10 @@ screenshots: install-test ## Full-page screenshots of the main pages at 375 and 
 bench: install ## Benchmark the site under load on SQLite and PostgreSQL (writes bench/results/)
 	@scripts/system-packages.sh bench
 	$(BIN)/python bench/run.py
+
+bench-workers: install ## Compare gunicorn worker types and counts under the bench's load (SQLite)
+	@scripts/system-packages.sh bench
+	$(BIN)/python bench/workers.py
 
 profile: $(VENV)/.installed-bench ## Profile each benchmarked page with pyinstrument (writes bench/results/)
 	$(BIN)/python bench/profile.py

@@ -7,8 +7,11 @@ import re
 from gunicorn.glogging import Logger
 
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-# Two workers per core plus one, the usual rule for a site mostly waiting on its database.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Sync workers, one per core: the site's requests spend their time on the CPU (rendering, or
+# answering from the page cache), not waiting, and nginx buffers slow clients. Measured with
+# `make bench-workers` (README « Workers »): against 2 × cores + 1 sync workers and gthread
+# workers, the least CPU per request and the lowest p99 on every page.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 - gunicorn docs advise it
 timeout = 30
 graceful_timeout = 20

@@ -277,6 +277,14 @@ def table(name, results):
     return "\n".join(lines)
 
 
+def machine_speed():
+    """Milliseconds of CPU for a fixed piece of Python (the least of five): the shared machine's
+    speed changes from day to day, so that runs on different days can be compared."""
+    import timeit
+
+    return round(min(timeit.repeat("sum(range(10**6))", number=5, repeat=5)) / 5 * 1000, 2)
+
+
 def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: run `make bench`, which installs it.")
@@ -285,8 +293,10 @@ def main():
         "connections": CONNECTIONS,
         "seconds": SECONDS,
         "cpus": os.cpu_count(),
+        "machine_speed_ms": machine_speed(),
         "databases": {},
     }
+    print(f"machine speed: sum(range(10**6)) in {report['machine_speed_ms']} ms of CPU")
     with tempfile.TemporaryDirectory(prefix="aict-bench-") as tmp:
         folder = Path(tmp) / "sqlite"
         folder.mkdir()

@@ -17,12 +17,14 @@ set a cookie or used a CSRF token (every page with a form), anything but a 200 G
 
 import hashlib
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils.cache import set_response_etag
 
 from .project_apps import content_models
 
@@ -129,9 +131,41 @@ def is_admin_change(request, response):
     )
 
 
+class RecentPages:
+    """The pages this worker served last, kept in its memory as they were read from the shared
+    cache: a hit then reads only the content version from the shared cache, not the page
+    (a file to read and decompress, with the file-based cache). Served under the same rules:
+    only while the shared version is the one they were made under, and never after
+    PAGE_CACHE_SECONDS from when they were made."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+
+    def get(self, key, version):
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if (
+            entry["version"] != version
+            or time.time() >= entry["made_at"] + settings.PAGE_CACHE_SECONDS
+        ):
+            del self.entries[key]
+            return None
+        self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        self.entries[key] = entry
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.recent = RecentPages(settings.PAGE_CACHE_RECENT_PAGES)
 
     def __call__(self, request):
         if not cacheable_request(request):
@@ -142,7 +176,11 @@ class PageCacheMiddleware:
             return response
         key = key_for(request)
         version = request.content_version = cache.get(VERSION_KEY) or start_version()
-        entry = caches["pages"].get(key)
+        entry = self.recent.get(key, version)
+        if entry is None:
+            entry = caches["pages"].get(key)
+            if entry and entry["version"] == version and "made_at" in entry:
+                self.recent.put(key, entry)
         if entry and entry["version"] == version:
             response = HttpResponse(entry["content"], status=200)
             for header, value in entry["headers"]:
@@ -151,10 +189,13 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if cacheable_response(request, response):
+            # Hashed once here, not on every hit (ConditionalGetMiddleware keeps an ETag set).
+            set_response_etag(response)
             caches["pages"].set(
                 key,
                 {
                     "version": version,
+                    "made_at": time.time(),
                     "content": response.content,
                     "headers": list(response.headers.items()),
                 },

@@ -23,8 +23,8 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -61,6 +61,9 @@ TIMESTAMP_PLACEHOLDER = "form-shown-at-filled-when-served"
 _PLACEHOLDER_BYTES = re.compile(TIMESTAMP_PLACEHOLDER.encode())
 
 
+NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
+
+
 class FormTimestampMiddleware:
     """Each response that carries a form gets its own fresh timestamp, after the page cache
     (which keeps the placeholder), so that a cached page is still one single-use token per
@@ -79,7 +82,11 @@ class FormTimestampMiddleware:
             response.content = _PLACEHOLDER_BYTES.sub(
                 lambda _match: timestamp().encode(), response.content
             )
-            add_never_cache_headers(response)
+            # The page cache's ETag names the page with its placeholder: no longer these bytes.
+            del response["ETag"]
+            # What add_never_cache_headers writes, without parsing the header it replaces.
+            response["Cache-Control"] = NEVER_CACHE
+            response["Expires"] = http_date()
         return response
 
 

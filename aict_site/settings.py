@@ -321,6 +321,8 @@ VISITOR_DATA_RETENTION_DAYS = renamed(
 # Rendered public pages are kept this long at most (seconds; 0 turns the cache off). Any
 # content change empties the cache at once; the limit only bounds clock-dependent text.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+# Pages each worker also keeps in its own memory (aict_site.pagecache.RecentPages).
+PAGE_CACHE_RECENT_PAGES = env.int("PAGE_CACHE_RECENT_PAGES", default=200)
 # Shared fragments that depend on the clock (scheduled pages in the menu, open calls, next
 # events) are renewed at least this often, edits or not.
 FRAGMENT_CLOCK_SECONDS = 60

@@ -70,17 +70,23 @@ def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
     return decorator
 
 
-def cards(request, records, template_name, *, load=None, clock=False):
+def cards(request, records, template_name, *, load=None, clock=False, name="record", extra=None):
     """Each record's card (its HTML, rendered from `template_name` with `record`), kept like a
     fragment per content version and record. A list page on a miss of the page cache then
     renders only the cards it has not kept: it may read its records lean (their keys), and
     `load(missing)` returns those to render, in the same order, with what they need (a
     prefetch), for them alone. Cards that change with the clock are kept
-    FRAGMENT_CLOCK_SECONDS at most."""
+    FRAGMENT_CLOCK_SECONDS at most. The template sees the record as `name`, with `extra`."""
     from django.template.loader import get_template
 
     version = current_version(request)
-    keys = {record.pk: f"card:{template_name}:{version}:{record.pk}" for record in records}
+    extra = extra or {}
+    variant = hashlib.sha256(
+        ":".join([name, *(f"{k}={key_part(v)}" for k, v in sorted(extra.items()))]).encode()
+    ).hexdigest()[:16]
+    keys = {
+        record.pk: f"card:{template_name}:{variant}:{version}:{record.pk}" for record in records
+    }
     fragments = caches["fragments"]
     kept = fragments.get_many(keys.values())
     missing = [record for record in records if keys[record.pk] not in kept]
@@ -88,7 +94,7 @@ def cards(request, records, template_name, *, load=None, clock=False):
         template = get_template(template_name)
         # No request: a card needs no context processor, and running them per card would cost.
         made = {
-            keys[record.pk]: template.render({"record": record})
+            keys[record.pk]: template.render({name: record, **extra})
             for record in (load(missing) if load else missing)
         }
         fragments.set_many(made, settings.FRAGMENT_CLOCK_SECONDS if clock else HOUR)

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from aict_site.fragments import cards
 from aict_site.publishing import StaffPreviewMixin
 
 from .filters import NewsFilter
@@ -24,6 +25,10 @@ class NewsListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        items = context["items"] = list(context["items"])
+        made = cards(self.request, items, "news/_news_card.html", name="item", extra={"level": 2})
+        for item, card in zip(items, made, strict=True):
+            item.card = card
         theme = self.finder.form.cleaned_data.get("theme") if self.finder.is_bound else None
         context.update(
             finder=self.finder,

@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from aict_site.fragments import cards
 from aict_site.publishing import StaffPreviewMixin
 
 from .filters import ResourceFilter
@@ -30,6 +31,16 @@ class ResourceListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        found = context["resources"] = list(context["resources"])
+        made = cards(
+            self.request,
+            found,
+            "resources/_resource_card.html",
+            name="resource",
+            extra={"level": 2},
+        )
+        for resource, card in zip(found, made, strict=True):
+            resource.card = card
         chosen = self.finder.form.cleaned_data if self.finder.is_bound else {}
         kept = {
             "type": chosen.get("type") or "",

@@ -71,7 +71,8 @@ def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
 
 
 def cards(request, records, template_name, *, load=None, clock=False, name="record", extra=None):
-    """Each record's card (its HTML, rendered from `template_name` with `record`), kept like a
+    """Each record's card (its HTML, rendered from `template_name` with `record`), set as its
+    `card` attribute; returns the records as a list. Cards are kept like a
     fragment per content version and record. A list page on a miss of the page cache then
     renders only the cards it has not kept: it may read its records lean (their keys), and
     `load(missing)` returns those to render, in the same order, with what they need (a
@@ -79,6 +80,7 @@ def cards(request, records, template_name, *, load=None, clock=False, name="reco
     FRAGMENT_CLOCK_SECONDS at most. The template sees the record as `name`, with `extra`."""
     from django.template.loader import get_template
 
+    records = list(records)
     version = current_version(request)
     extra = extra or {}
     variant = hashlib.sha256(
@@ -99,4 +101,6 @@ def cards(request, records, template_name, *, load=None, clock=False, name="reco
         }
         fragments.set_many(made, settings.FRAGMENT_CLOCK_SECONDS if clock else HOUR)
         kept.update(made)
-    return [mark_safe(kept[keys[record.pk]]) for record in records]  # noqa: S308 - rendered by a template
+    for record in records:
+        record.card = mark_safe(kept[keys[record.pk]])  # noqa: S308 - rendered by a template
+    return records

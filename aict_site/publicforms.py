@@ -58,7 +58,8 @@ def timestamp(seconds_ago=0):
 
 # What a rendered form holds until a response leaves: never a valid signed value.
 TIMESTAMP_PLACEHOLDER = "form-shown-at-filled-when-served"
-_PLACEHOLDER_BYTES = re.compile(TIMESTAMP_PLACEHOLDER.encode())
+_PLACEHOLDER_BYTES = TIMESTAMP_PLACEHOLDER.encode()
+_PLACEHOLDERS = re.compile(_PLACEHOLDER_BYTES)
 
 
 NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
@@ -77,9 +78,9 @@ class FormTimestampMiddleware:
         if (
             not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
-            and TIMESTAMP_PLACEHOLDER.encode() in response.content
+            and _PLACEHOLDER_BYTES in response.content
         ):
-            response.content = _PLACEHOLDER_BYTES.sub(
+            response.content = _PLACEHOLDERS.sub(
                 lambda _match: timestamp().encode(), response.content
             )
             # The page cache's ETag names the page with its placeholder: no longer these bytes.

@@ -70,11 +70,9 @@ class AuthorityListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        authorities = list(context["authorities"])
-        made = cards(self.request, authorities, "directory/_authority_card.html", load=card_data)
-        for authority, card in zip(authorities, made, strict=True):
-            authority.card = card
-        context["authorities"] = authorities
+        context["authorities"] = cards(
+            self.request, context["authorities"], "directory/_authority_card.html", load=card_data
+        )
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(

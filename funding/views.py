@@ -31,13 +31,13 @@ class SchemeListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        schemes = list(context["schemes"])
-        for scheme, card in zip(
-            schemes,
-            cards(self.request, schemes, "funding/_scheme_card.html", load=card_data, clock=True),
-            strict=True,
-        ):
-            scheme.card = card
+        schemes = cards(
+            self.request,
+            context["schemes"],
+            "funding/_scheme_card.html",
+            load=card_data,
+            clock=True,
+        )
         context["groups"] = [
             (funder, list(items)) for funder, items in groupby(schemes, key=lambda s: s.funder)
         ]

@@ -25,10 +25,9 @@ class NewsListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        items = context["items"] = list(context["items"])
-        made = cards(self.request, items, "news/_news_card.html", name="item", extra={"level": 2})
-        for item, card in zip(items, made, strict=True):
-            item.card = card
+        context["items"] = cards(
+            self.request, context["items"], "news/_news_card.html", name="item", extra={"level": 2}
+        )
         theme = self.finder.form.cleaned_data.get("theme") if self.finder.is_bound else None
         context.update(
             finder=self.finder,

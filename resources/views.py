@@ -31,16 +31,13 @@ class ResourceListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        found = context["resources"] = list(context["resources"])
-        made = cards(
+        context["resources"] = cards(
             self.request,
-            found,
+            context["resources"],
             "resources/_resource_card.html",
             name="resource",
             extra={"level": 2},
         )
-        for resource, card in zip(found, made, strict=True):
-            resource.card = card
         chosen = self.finder.form.cleaned_data if self.finder.is_bound else {}
         kept = {
             "type": chosen.get("type") or "",

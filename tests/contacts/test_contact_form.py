@@ -89,6 +89,8 @@ def test_without_departement_the_fallback_addresses_are_used(
         ({"website": "http://spam.example"}, "honeypot"),
         ({"shown_at": "shown now"}, "too fast"),
         ({"shown_at": "forged-token"}, "forged timestamp"),
+        ({"shown_at": "moved back"}, "tampered timestamp"),
+        ({"shown_at": "a day old"}, "expired timestamp"),
         ({"shown_at": ""}, "missing timestamp"),
     ],
 )
@@ -98,6 +100,12 @@ def test_spam_is_refused_stores_nothing_and_keeps_the_text(
     if overrides.get("shown_at") == "shown now":
         # Signed now, when the test runs: a real timestamp, only too recent.
         overrides = {"shown_at": shown_seconds_ago(0)}
+    if overrides.get("shown_at") == "moved back":
+        # A real signature over a time moved an hour back, to look filled in slowly.
+        shown, rest = shown_seconds_ago(0).split(":", 1)
+        overrides = {"shown_at": f"{float(shown) - 3600:.3f}:{rest}"}
+    if overrides.get("shown_at") == "a day old":
+        overrides = {"shown_at": shown_seconds_ago(25 * 3600)}
     response = client.post("/contact/", contact_data(**overrides))
     if reason == "missing timestamp":
         assert response.status_code == 200, "the form again, with its errors"
@@ -235,6 +243,7 @@ def test_the_contact_page_is_served_from_the_page_cache_with_a_token_per_visitor
     assert "no-store" in second["Cache-Control"]  # nor kept by a browser or a proxy
     tokens = [token.search(r.content.decode()).group(1) for r in (first, second)]
     assert tokens[0] != tokens[1] and "filled-when-served" not in tokens[1]
+    assert "X-Form-Timestamp" not in second  # the marker stays between the server's parts
     # Each visitor's token is good once: the second visitor's post is not taken as a replay.
     settings.FORM_MIN_SECONDS = 0
     for value in tokens:

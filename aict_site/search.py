@@ -14,13 +14,14 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count, F, FloatField, Value, Window
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from . import fulltext
-from .pagecache import remembered
+from .pagecache import current_version, remembered
 
 EXCERPT_CHARS = 220
 
@@ -52,7 +53,7 @@ class Source:
     stripping rich text cost more than finding them.
 
     A source that finds its records another way (`united = False`) has its own
-    `find(query, limit)`, returning (results, how many match).
+    `find(query, limit, request)`, returning (results, how many match).
     """
 
     united = True
@@ -171,7 +172,7 @@ def search(query, limit, request=None):
         if source.united:
             found.extend(by_source.get(source, []))
         else:
-            results, count = source.find(query, limit)
+            results, count = source.find(query, limit, request)
             found.extend(results)
             total += count
     found.sort(key=lambda result: -result.rank)
@@ -179,10 +180,32 @@ def search(query, limit, request=None):
     for source in _sources:
         mine = [result for result in shown if result.source is source]
         if mine:
-            source.complete(mine)
+            completed(source, mine, request)
     for result in shown:
         result.query = query
     return shown, total
+
+
+def completed(source, results, request=None):
+    """Each result's title, kind, address and text, kept per record like a card: a search
+    then reads and builds only the records it has not shown lately (a shown page's address
+    and its body's plain text cost more than finding it). Kept FRAGMENT_CLOCK_SECONDS at
+    most: an address may name a page scheduled to appear."""
+    version = current_version(request)
+    label = f"{type(source).__module__}.{type(source).__qualname__}"
+    keys = [f"search:{label}:{version}:{result.row['pk']}" for result in results]
+    fragments = caches["fragments"]
+    kept = fragments.get_many(keys)
+    missing = [(result, key) for result, key in zip(results, keys, strict=True) if key not in kept]
+    if missing:
+        source.complete([result for result, _key in missing])
+        made = {
+            key: (result.title, result.kind, result.url, result.text) for result, key in missing
+        }
+        fragments.set_many(made, settings.FRAGMENT_CLOCK_SECONDS)
+        kept.update(made)
+    for result, key in zip(results, keys, strict=True):
+        result.title, result.kind, result.url, result.text = kept[key]
 
 
 class _Folding(dict):

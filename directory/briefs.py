@@ -39,7 +39,7 @@ class BriefSearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "")[:QUERY_LENGTH].replace("\x00", "").strip()
         context["query"] = query
-        context["results"] = territories.find(query) if query else []
+        context["results"] = territories.find(query, request=self.request) if query else []
         # Each result's address: the prefix once rather than a {% url %} per line.
         context["brief_root"] = reverse("briefs:search")
         context["breadcrumbs"] = [(_("My authority"), None)]
@@ -82,7 +82,7 @@ def suggest(request):
     """Names as a visitor types them, for the search field's suggestions (JavaScript only
     improves the plain form, which works without it)."""
     query = request.GET.get("q", "")[:QUERY_LENGTH].replace("\x00", "")
-    found = territories.find(query, limit=8) if len(query.strip()) >= 2 else []
+    found = territories.find(query, limit=8, request=request) if len(query.strip()) >= 2 else []
     return JsonResponse(
         {
             "results": [

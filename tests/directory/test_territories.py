@@ -37,6 +37,7 @@ def test_a_newer_file_updates_in_place_and_keeps_what_staff_linked(initial_conte
     kind = AuthorityType.objects.get(name="Commune")
     linked = Authority.objects.create(name="Ville d’Arques", slug="arques", kind=kind, code="62040")
     assert linked.territory.name == "Arques"
+    assert [t.name for t in territories.find("62765")] == ["Saint-Omer"]
     before = Territory.objects.get(code="62040").pk
 
     newer = subset()
@@ -53,6 +54,10 @@ def test_a_newer_file_updates_in_place_and_keeps_what_staff_linked(initial_conte
     linked.refresh_from_db()
     assert linked.territory_id == before, "the directory's link is kept"
     assert not Territory.objects.get(code="62765").is_current, "kept, no longer current"
+    # What the search finds follows the new file at once, in every worker.
+    assert [t.name for t in territories.find("arques sur")] == ["Arques-sur-Aa"]
+    assert territories.find("62765") == []
+    assert "Saint-Omer" not in [t.name for t in territories.find("saint omer")]
 
 
 @pytest.mark.django_db

@@ -64,6 +64,13 @@ CASES = {
         "name",
         "Ville de Lille (nom corrigé)",
     ),
+    # Each shown result's title, address and text are kept (aict_site.search.completed).
+    "search": (
+        "/recherche/?q=ficol",
+        lambda: Scheme.objects.get(slug="ficol"),
+        "title",
+        "FICOL, titre corrigé",
+    ),
     "contact": (
         "/contact/",
         lambda: ContactSubject.objects.get(name="Question sur un financement"),

@@ -59,8 +59,10 @@ BUDGET = {
     "sitemap": (16, 16),
     # « Ma collectivité »: the search (one query), and a brief, which composes the other apps
     # (the office, the actions, the schemes, the levers, events, the directory) in cached
-    # fragments: kept, a brief reads its territory only.
-    "my authority, search": (4, 1),
+    # fragments: kept, a brief reads its territory only. The search matches names in each
+    # worker's memory (read once per content version: one query more cold), then reads the
+    # territories shown.
+    "my authority, search": (5, 1),
     "brief of a commune": (19, 1),
     "brief of an intercommunalité": (20, 1),
     "brief of a département": (20, 1),

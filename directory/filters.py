@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from aict_site.choices import KeptModelChoiceFilter
 from reference.filters import theme_filter
 from reference.models import AuthorityType, Country, Departement, Theme
 
@@ -8,19 +9,19 @@ from .models import Authority
 
 
 class AuthorityFilter(django_filters.FilterSet):
-    type = django_filters.ModelChoiceFilter(
+    type = KeptModelChoiceFilter(
         label=_("Authority type"),
         field_name="kind",
         queryset=AuthorityType.objects.all(),
         empty_label=_("All types"),
     )
-    departement = django_filters.ModelChoiceFilter(
+    departement = KeptModelChoiceFilter(
         label=_("Département"),
         queryset=Departement.objects.all(),
         to_field_name="code",
         empty_label=_("All départements"),
     )
-    pays = django_filters.ModelChoiceFilter(
+    pays = KeptModelChoiceFilter(
         label=_("Partner country"),
         queryset=None,
         to_field_name="code",

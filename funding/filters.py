@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aict_site.choices import KeptModelChoiceFilter
 from reference.filters import theme_filter
 from reference.models import AuthorityType, Country
 
@@ -26,14 +27,14 @@ class RawCheckbox(forms.CheckboxInput):
 
 
 class SchemeFilter(django_filters.FilterSet):
-    collectivite = django_filters.ModelChoiceFilter(
+    collectivite = KeptModelChoiceFilter(
         label=_("Your authority"),
         queryset=None,
         method="filter_authority_type",
         empty_label=_("All types"),
     )
     theme = theme_filter(method="filter_theme")
-    pays = django_filters.ModelChoiceFilter(
+    pays = KeptModelChoiceFilter(
         label=_("Partner country"),
         queryset=Country.objects.all(),
         to_field_name="code",

@@ -142,3 +142,20 @@ def test_list_queries_do_not_grow_with_the_catalogue(client, settings, catalogue
         )
         make_call(scheme, opens_in_days=-1, closes_in_days=index + 1)
     assert count() == few
+
+
+def test_a_chosen_theme_and_country_are_kept_and_follow_an_edit(client, settings, catalogue):
+    settings.PAGE_CACHE_SECONDS = 0  # every request renders the finder
+    narrowed = {"tous-publics-tous-pays"}
+    assert listed(client, theme="eau-assainissement", pays="SN")[0] == narrowed
+    with CaptureQueriesContext(connection) as queries:
+        assert listed(client, theme="eau-assainissement", pays="SN")[0] == narrowed
+    looked_up = [q["sql"] for q in queries if 'FROM "reference_' in q["sql"]]
+    assert looked_up == [], "the chosen theme and country are kept"
+    # Renamed by staff: its old address is no longer understood, its new one is, at once.
+    water = Theme.objects.get(slug="eau-assainissement")
+    water.slug = "eau"
+    water.save()
+    slugs, html = listed(client, theme="eau-assainissement")
+    assert slugs == ALL and "Certains critères n’ont pas été compris" in html
+    assert listed(client, theme="eau")[0] == {"regions-eau-maroc", "tous-publics-tous-pays"}

@@ -35,7 +35,8 @@ BUDGET = {
     "support page (funders)": (8, 1),
     # Each scheme's card is kept (themes and calls read for the cards not kept).
     "funding finder": (11, 1),
-    "funding finder, two filters": (13, 3),
+    # The chosen theme and country: kept per value (aict_site.choices), no query warm.
+    "funding finder, two filters": (13, 1),
     # Its facts, calls, related schemes, documents and news: cached fragments.
     "scheme": (12, 1),
     "deadline calendar": (5, 1),
@@ -44,7 +45,7 @@ BUDGET = {
     # Each authority's card is kept: the page reads its authorities lean, then those whose
     # card it has not kept (one query more cold, one less warm).
     "directory": (16, 2),
-    "directory, two filters": (18, 4),
+    "directory, two filters": (18, 2),
     "authority": (7, 3),
     "country": (8, 4),
     "partners": (6, 1),
@@ -53,8 +54,9 @@ BUDGET = {
     "agenda archives": (6, 2),
     "event": (9, 3),
     # One query finding every kind of record, one for « Ma collectivité »'s briefs, and one
-    # per kind of result among those shown (was 17 / 14 with a query per kind searched).
-    "search": (10, 5),
+    # per kind of result among those shown, cold (was 17 / 14 with a query per kind
+    # searched); warm, the shown results are kept (aict_site.search.completed).
+    "search": (10, 1),
     # Two sections more for « Ma collectivité »: its search page and its 3,880 briefs.
     "sitemap": (16, 16),
     # « Ma collectivité »: the search (one query), and a brief, which composes the other apps

@@ -212,6 +212,9 @@ TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
 
+# Lists of choices written in Python, as Django's templates write them (aict_site.formrenderer).
+FORM_RENDERER = "aict_site.formrenderer.SiteFormRenderer"
+
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]

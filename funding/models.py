@@ -71,9 +71,14 @@ USUAL_AGREEMENT = 3
 
 class SchemeQuerySet(PublishedQuerySet):
     def for_finder(self):
-        """The finder's list: each scheme and its funder (the rest of its card is a kept
-        fragment, funding.views.card_data)."""
-        return self.published().select_related("funder")
+        """The finder's list, lean: each scheme's key and its funder, for the headings. Its
+        card is a kept fragment; the schemes whose card is not kept are read whole then
+        (funding.views.card_data)."""
+        return (
+            self.published()
+            .select_related("funder")
+            .only("pk", "funder__name", "funder__short_name", "funder__position")
+        )
 
 
 class Scheme(Publishable):

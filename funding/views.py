@@ -51,9 +51,11 @@ class SchemeListView(ListView):
         return context
 
 
-def card_data(schemes):
-    """What a scheme's card shows besides itself, for the cards not kept: its themes, and
-    its calls' states, which change with the clock."""
+def card_data(lean):
+    """The schemes whose card is not kept, read whole, with what their card shows besides:
+    their themes, and their calls' states, which change with the clock."""
+    found = Scheme.objects.in_bulk([scheme.pk for scheme in lean])
+    schemes = [found[scheme.pk] for scheme in lean]
     prefetch_related_objects(
         schemes,
         "themes",

@@ -33,10 +33,12 @@ BUDGET = {
     # The side column: the person to call and the next deadlines, cached fragments.
     "page": (7, 1),
     "support page (funders)": (8, 1),
-    # Each scheme's card is kept (themes and calls read for the cards not kept).
-    "funding finder": (11, 1),
+    # Each scheme's card is kept: the page reads its schemes lean, then whole, with their
+    # themes and calls, those whose card it has not kept (one query more cold, as the
+    # directory).
+    "funding finder": (12, 1),
     # The chosen theme and country: kept per value (aict_site.choices), no query warm.
-    "funding finder, two filters": (13, 1),
+    "funding finder, two filters": (14, 1),
     # Its facts, calls, related schemes, documents and news: cached fragments.
     "scheme": (12, 1),
     "deadline calendar": (5, 1),

@@ -150,8 +150,10 @@ CACHES = {
     "fragments": env.cache("FRAGMENT_CACHE_URL", default="locmemcache://fragments"),
 }
 if CACHES["fragments"]["BACKEND"].endswith("LocMemCache"):
-    # The menu is kept per path (it marks the current page): room for every page.
-    CACHES["fragments"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+    # The menu is kept per path (it marks the current page), cards and search results per
+    # record: room for all of them at ten times today's content (1.3 KB each on average,
+    # measured: about 7 MB per worker at most); past that the least recent third goes.
+    CACHES["fragments"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 
 
 def page_cache(default):

@@ -64,7 +64,10 @@ def test_a_newer_file_updates_in_place_and_keeps_what_staff_linked(initial_conte
 @pytest.mark.parametrize("query", ["saint omer", "St-Omer", "SAINT-OMER", "62500", "st omer"])
 def test_an_authority_is_found_whatever_the_accents_hyphens_and_abbreviations(query):
     load_subset()
-    assert territories.find(query)[0].name == "Saint-Omer"
+    found = territories.find(query)[0]
+    assert found.name == "Saint-Omer" and found.departement.code == "62"
+    # Made from what each worker keeps; what it does not keep is read when asked for.
+    assert found.epci.name == "CA du Pays de Saint-Omer" and found.siren
 
 
 @pytest.mark.django_db

@@ -55,18 +55,19 @@ BUDGET = {
     "agenda": (5, 1),
     "agenda archives": (6, 2),
     "event": (9, 3),
-    # One query finding every kind of record, one for « Ma collectivité »'s briefs, and one
-    # per kind of result among those shown, cold (was 17 / 14 with a query per kind
-    # searched); warm, the shown results are kept (aict_site.search.completed).
-    "search": (10, 1),
+    # One query finding every kind of record, and one per kind of result among those shown,
+    # cold, with the territories' names and départements (« Ma collectivité »: two, once per
+    # content version); was 17 / 14 with a query per kind searched. Warm, the one query: the
+    # shown results are kept (aict_site.search.completed).
+    "search": (11, 1),
     # Two sections more for « Ma collectivité »: its search page and its 3,880 briefs.
     "sitemap": (16, 16),
     # « Ma collectivité »: the search (one query), and a brief, which composes the other apps
     # (the office, the actions, the schemes, the levers, events, the directory) in cached
     # fragments: kept, a brief reads its territory only. The search matches names in each
-    # worker's memory (read once per content version: one query more cold), then reads the
-    # territories shown.
-    "my authority, search": (5, 1),
+    # worker's memory, with what a list of territories shows (read once per content version:
+    # two queries cold), and runs none warm.
+    "my authority, search": (5, 0),
     "brief of a commune": (19, 1),
     "brief of an intercommunalité": (20, 1),
     "brief of a département": (20, 1),

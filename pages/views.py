@@ -8,7 +8,15 @@ from django.views.generic import DetailView, TemplateView
 from aict_site import search
 from aict_site.pagecache import remembered
 
-from .models import APP_ROUTES, Action, Page, Reason, SlugRedirect, retention_years
+from .models import (
+    APP_ROUTES,
+    Action,
+    Page,
+    Reason,
+    SlugRedirect,
+    published_layout_page,
+    retention_years,
+)
 
 SEARCH_MAX_LENGTH = 200
 MAX_RESULTS = 30
@@ -73,7 +81,10 @@ class HomeView(PageMixin, LayoutContextMixin, TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
-        page = self.pages_for(self.request).filter(layout=Page.Layout.HOME).first()
+        if self.request.user.is_staff:  # a draft home page, previewed
+            page = Page.objects.filter(layout=Page.Layout.HOME).first()
+        else:
+            page = published_layout_page(Page.Layout.HOME, self.request)
         return super().get_context_data(page=page, **self.layout_context(page), **kwargs)
 
 

@@ -10,6 +10,7 @@ from django.test import Client
 from contacts.models import ContactSubject
 from directory.models import Authority
 from funding.models import Scheme
+from pages.models import Page
 from reference.models import Departement, Theme
 from resources.models import Resource
 from tests.admin_forms import admin_form_data
@@ -25,6 +26,13 @@ def news_item():
 
 # page → (the record the page shows, the field staff change, the text they type)
 CASES = {
+    # The home page itself is kept per content version (pages.models.published_layout_page).
+    "home": (
+        "/",
+        lambda: Page.objects.get(layout=Page.Layout.HOME),
+        "summary",
+        "Une introduction corrigée par l’équipe",
+    ),
     "news list": ("/actualites/", news_item, "title", "Titre corrigé par l’équipe"),
     "news item": ("/actualites/ouverture-ficol/", news_item, "summary", "Résumé corrigé"),
     "resources": (

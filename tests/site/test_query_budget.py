@@ -28,8 +28,9 @@ from tests.resources.builders import make_resource
 # fragments kept.
 BUDGET = {
     # The home page's quick finder (types, themes) and partners' logos: three more, cold.
-    # Reasons, actions and linked pages of a layout: one value per content version.
-    "home": (15, 1),
+    # Reasons, actions and linked pages of a layout, the home page itself: kept per content
+    # version.
+    "home": (15, 0),
     # The side column: the person to call and the next deadlines, cached fragments.
     "page": (7, 1),
     "support page (funders)": (8, 1),

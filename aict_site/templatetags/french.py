@@ -1,21 +1,30 @@
 """French typography for dates and amounts, so that no template formats them by hand."""
 
 import re
+from functools import lru_cache
 
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language
 
 register = template.Library()
 
 NBSP = "\u00a0"
 
 
-def first_of_month(text):
-    """French writes the first day of a month as an ordinal: « 1er mars », never « 1 mars ».
-    The months are read at each call: MONTHS holds lazy translations."""
+@lru_cache(maxsize=8)
+def _first_days(language):
+    # Per language: MONTHS holds lazy translations, and lists show dozens of dates.
     months = "|".join(re.escape(str(month)) for month in MONTHS.values())
-    return re.sub(rf"(?<!\d)1 (?=(?:{months})\b)", "1er ", text, flags=re.IGNORECASE)
+    return re.compile(rf"(?<!\d)1 (?=(?:{months})\b)", flags=re.IGNORECASE)
+
+
+def first_of_month(text):
+    """French writes the first day of a month as an ordinal: « 1er mars », never « 1 mars »."""
+    if "1 " not in text:
+        return text
+    return _first_days(get_language()).sub("1er ", text)
 
 
 @register.filter(expects_localtime=True)

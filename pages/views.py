@@ -81,8 +81,8 @@ class HomeView(PageMixin, LayoutContextMixin, TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
-        if self.request.user.is_staff:  # a draft home page, previewed
-            page = Page.objects.filter(layout=Page.Layout.HOME).first()
+        if self.request.user.is_staff:  # drafts too, previewed
+            page = self.pages_for(self.request).filter(layout=Page.Layout.HOME).first()
         else:
             page = published_layout_page(Page.Layout.HOME, self.request)
         return super().get_context_data(page=page, **self.layout_context(page), **kwargs)

@@ -70,6 +70,28 @@ def cached_inclusion_tag(register, template_name, *, clock=False, vary=None):
     return decorator
 
 
+def kept_each(items, key_of, make, seconds):
+    """Each item's value, kept in the fragments cache under `key_of(item)`; `make(missing)`
+    returns the values of the items not kept, in their order, and only those are made."""
+    keys = [key_of(item) for item in items]
+    fragments = caches["fragments"]
+    kept = fragments.get_many(keys)
+    missing = [(item, key) for item, key in zip(items, keys, strict=True) if key not in kept]
+    if missing:
+        values = make([item for item, _key in missing])
+        made = {key: value for (_item, key), value in zip(missing, values, strict=True)}
+        fragments.set_many(made, seconds)
+        kept.update(made)
+    return [kept[key] for key in keys]
+
+
+def read_whole(queryset, lean):
+    """The records `lean` names (read with their keys only), read whole from `queryset`, in
+    the same order: for the cards a list has not kept."""
+    found = queryset.in_bulk([record.pk for record in lean])
+    return [found[record.pk] for record in lean]
+
+
 def cards(request, records, template_name, *, load=None, clock=False, name="record", extra=None):
     """Each record's card (its HTML, rendered from `template_name` with `record`), set as its
     `card` attribute; returns the records as a list. Cards are kept like a
@@ -86,21 +108,18 @@ def cards(request, records, template_name, *, load=None, clock=False, name="reco
     variant = hashlib.sha256(
         ":".join([name, *(f"{k}={key_part(v)}" for k, v in sorted(extra.items()))]).encode()
     ).hexdigest()[:16]
-    keys = {
-        record.pk: f"card:{template_name}:{variant}:{version}:{record.pk}" for record in records
-    }
-    fragments = caches["fragments"]
-    kept = fragments.get_many(keys.values())
-    missing = [record for record in records if keys[record.pk] not in kept]
-    if missing:
+
+    def render(missing):
         template = get_template(template_name)
         # No request: a card needs no context processor, and running them per card would cost.
-        made = {
-            keys[record.pk]: template.render({name: record, **extra})
-            for record in (load(missing) if load else missing)
-        }
-        fragments.set_many(made, settings.FRAGMENT_CLOCK_SECONDS if clock else HOUR)
-        kept.update(made)
-    for record in records:
-        record.card = mark_safe(kept[keys[record.pk]])  # noqa: S308 - rendered by a template
+        return [template.render({name: record, **extra}) for record in (load or list)(missing)]
+
+    html = kept_each(
+        records,
+        lambda record: f"card:{template_name}:{variant}:{version}:{record.pk}",
+        render,
+        settings.FRAGMENT_CLOCK_SECONDS if clock else HOUR,
+    )
+    for record, card in zip(records, html, strict=True):
+        record.card = mark_safe(card)  # noqa: S308 - rendered by a template
     return records

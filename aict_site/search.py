@@ -14,13 +14,13 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count, F, FloatField, Value, Window
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from . import fulltext
+from .fragments import kept_each
 from .pagecache import current_version, remembered
 
 EXCERPT_CHARS = 220
@@ -193,19 +193,19 @@ def completed(source, results, request=None):
     most: an address may name a page scheduled to appear."""
     version = current_version(request)
     label = f"{type(source).__module__}.{type(source).__qualname__}"
-    keys = [f"search:{label}:{version}:{result.row['pk']}" for result in results]
-    fragments = caches["fragments"]
-    kept = fragments.get_many(keys)
-    missing = [(result, key) for result, key in zip(results, keys, strict=True) if key not in kept]
-    if missing:
-        source.complete([result for result, _key in missing])
-        made = {
-            key: (result.title, result.kind, result.url, result.text) for result, key in missing
-        }
-        fragments.set_many(made, settings.FRAGMENT_CLOCK_SECONDS)
-        kept.update(made)
-    for result, key in zip(results, keys, strict=True):
-        result.title, result.kind, result.url, result.text = kept[key]
+
+    def complete(missing):
+        source.complete(missing)
+        return [(result.title, result.kind, result.url, result.text) for result in missing]
+
+    values = kept_each(
+        results,
+        lambda result: f"search:{label}:{version}:{result.row['pk']}",
+        complete,
+        settings.FRAGMENT_CLOCK_SECONDS,
+    )
+    for result, (title, kind, url, text) in zip(results, values, strict=True):
+        result.title, result.kind, result.url, result.text = title, kind, url, text
 
 
 class _Folding(dict):

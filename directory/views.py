@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from aict_site.csvfiles import csv_response
-from aict_site.fragments import cards
+from aict_site.fragments import cards, read_whole
 from aict_site.publishing import StaffPreviewMixin
 from reference.models import Country
 
@@ -46,8 +46,7 @@ def attach_partners(authorities):
 
 def card_data(lean):
     """The authorities whose card is not kept, read whole, with their partners."""
-    found = Authority.objects.for_directory_list().in_bulk([a.pk for a in lean])
-    authorities = [found[a.pk] for a in lean]
+    authorities = read_whole(Authority.objects.for_directory_list(), lean)
     attach_partners(authorities)
     return authorities
 

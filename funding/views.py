@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from aict_site.calendars import ics_response
-from aict_site.fragments import cards
+from aict_site.fragments import cards, read_whole
 from aict_site.publishing import StaffPreviewMixin
 
 from .calendars import calendar_of
@@ -54,8 +54,7 @@ class SchemeListView(ListView):
 def card_data(lean):
     """The schemes whose card is not kept, read whole, with what their card shows besides:
     their themes, and their calls' states, which change with the clock."""
-    found = Scheme.objects.in_bulk([scheme.pk for scheme in lean])
-    schemes = [found[scheme.pk] for scheme in lean]
+    schemes = read_whole(Scheme.objects.all(), lean)
     prefetch_related_objects(
         schemes,
         "themes",

@@ -3,13 +3,11 @@ looked up in the worker's memory: validating `?theme=jeunesse&pays=SN` took a qu
 filter on every miss of the page cache, for records that change only when staff edit them.
 """
 
-import hashlib
-
 import django_filters
 from django.core.exceptions import ValidationError
 from django_filters.fields import ModelChoiceField
 
-from .pagecache import remembered
+from .caching.memory import remembered
 
 # What `remembered` keeps for a value no record has: remembered too, so that a mistyped or
 # forged address costs no query either.
@@ -29,11 +27,8 @@ class KeptModelChoiceField(ModelChoiceField):
         ):
             return super().to_python(value)
         self.validate_no_null_characters(value)
-        model = self.queryset.model._meta.label
-        # Hashed: a key of fixed length, whatever a visitor typed.
-        digest = hashlib.sha256(value.encode()).hexdigest()
         found = remembered(
-            f"choice:{model}:{self.to_field_name or 'pk'}:{digest}", lambda: self.look_up(value)
+            look_up, self.queryset.model._meta.label, self.to_field_name or "pk", value
         )
         if found == _NONE:
             raise ValidationError(
@@ -43,11 +38,15 @@ class KeptModelChoiceField(ModelChoiceField):
             )
         return found
 
-    def look_up(self, value):
-        try:
-            return super().to_python(value)
-        except ValidationError:
-            return _NONE
+
+def look_up(label, field_name, value):
+    """The record of model `label` whose `field_name` is `value`, or _NONE."""
+    from django.apps import apps
+
+    try:
+        return apps.get_model(label).objects.filter(**{field_name: value}).first() or _NONE
+    except (ValueError, TypeError, ValidationError):
+        return _NONE
 
 
 class KeptModelChoiceFilter(django_filters.ModelChoiceFilter):

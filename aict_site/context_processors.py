@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_DESCRIPTION = _(
@@ -9,12 +7,5 @@ DEFAULT_DESCRIPTION = _(
 
 
 def site(request):
-    """What every template may use: the content version, the clock, a default description."""
-    from aict_site.pagecache import current_version
-
-    return {
-        # For `{% cache … content_version using="fragments" %}`: one key per version.
-        "content_version": SimpleLazyObject(lambda: current_version(request)),
-        "clock_seconds": settings.FRAGMENT_CLOCK_SECONDS,
-        "default_description": DEFAULT_DESCRIPTION,
-    }
+    """What every template may use: a default description."""
+    return {"default_description": DEFAULT_DESCRIPTION}

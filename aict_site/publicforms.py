@@ -107,6 +107,9 @@ class FormTimestampMiddleware:
             for part in parts[1:]:
                 filled += (timestamp().encode(), part)
             response.content = b"".join(filled)
+            if response.has_header("Content-Length"):
+                # Set for the page with its placeholder: a server sends only that many bytes.
+                response["Content-Length"] = str(len(response.content))
             # The page cache's ETag names the page with its placeholder: no longer these bytes.
             del response["ETag"]
             # What add_never_cache_headers writes, without parsing the header it replaces.

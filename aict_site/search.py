@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, FloatField, Value, Window
@@ -20,8 +19,8 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from . import fulltext
-from .fragments import kept_each
-from .pagecache import current_version, remembered
+from .caching.fragments import kept_each
+from .caching.memory import remembered
 
 EXCERPT_CHARS = 220
 
@@ -53,7 +52,7 @@ class Source:
     stripping rich text cost more than finding them.
 
     A source that finds its records another way (`united = False`) has its own
-    `find(query, limit, request)`, returning (results, how many match).
+    `find(query, limit)`, returning (results, how many match).
     """
 
     united = True
@@ -111,11 +110,12 @@ def register(source):
 _PLACEHOLDER = "aictword{}x"
 
 
-def _finding_sql(sources, count, limit):
+def finding_sql(count, limit):
     """SQL and parameters of one query returning, for every source, its best `limit`
     matches (source's index, pk, rank) and how many match in all, for `count` words
     standing as placeholders. Building and compiling ten ORM querysets cost about 15 ms a
     search; the result is kept (`united_query`)."""
+    sources = _united()
     words = [_PLACEHOLDER.format(index) for index in range(count)]
     parts, params = [], []
     for index, source in enumerate(sources):
@@ -136,16 +136,15 @@ def _finding_sql(sources, count, limit):
     return " UNION ALL ".join(parts), params
 
 
-def united_query(sources, words, limit, request=None):
+def _united():
+    return [source for source in _sources if source.united]
+
+
+def united_query(words, limit):
     """The compiled finding query with `words` put in. Kept per content version, and at most
-    FRAGMENT_CLOCK_SECONDS, as the querysets compare dates with the time they were built at
+    a clock period, as the querysets compare dates with the time they were built at
     (scheduled publication): a scheduled record is found within that time of being due."""
-    sql, params = remembered(
-        f"search.sql:{len(words)}:{limit}",
-        lambda: _finding_sql(sources, len(words), limit),
-        request=request,
-        seconds=settings.FRAGMENT_CLOCK_SECONDS,
-    )
+    sql, params = remembered(finding_sql, len(words), limit, clock=True)
     filled = []
     for param in params:
         if isinstance(param, str) and "aictword" in param:
@@ -155,15 +154,15 @@ def united_query(sources, words, limit, request=None):
     return sql, filled
 
 
-def search(query, limit, request=None):
+def search(query, limit):
     """The `limit` best matches for `query`, complete, and how many there are in all."""
     words = query_words(query)
     if not words:
         return [], 0
-    united = [source for source in _sources if source.united]
+    united = _united()
     by_source, totals = {}, {}
     with connection.cursor() as cursor:
-        cursor.execute(*united_query(united, words, limit, request))
+        cursor.execute(*united_query(words, limit))
         for index, _position, pk, rank, total_rows in sorted(cursor.fetchall()):
             by_source.setdefault(united[index], []).append(Result(rank, united[index], {"pk": pk}))
             totals[index] = total_rows
@@ -172,7 +171,7 @@ def search(query, limit, request=None):
         if source.united:
             found.extend(by_source.get(source, []))
         else:
-            results, count = source.find(query, limit, request)
+            results, count = source.find(query, limit)
             found.extend(results)
             total += count
     found.sort(key=lambda result: -result.rank)
@@ -180,18 +179,17 @@ def search(query, limit, request=None):
     for source in _sources:
         mine = [result for result in shown if result.source is source]
         if mine:
-            completed(source, mine, request)
+            completed(source, mine)
     for result in shown:
         result.query = query
     return shown, total
 
 
-def completed(source, results, request=None):
+def completed(source, results):
     """Each result's title, kind, address and text, kept per record like a card: a search
     then reads and builds only the records it has not shown lately (a shown page's address
-    and its body's plain text cost more than finding it). Kept FRAGMENT_CLOCK_SECONDS at
-    most: an address may name a page scheduled to appear."""
-    version = current_version(request)
+    and its body's plain text cost more than finding it). Kept a clock period at most: an
+    address may name a page scheduled to appear."""
     label = f"{type(source).__module__}.{type(source).__qualname__}"
 
     def complete(missing):
@@ -199,10 +197,7 @@ def completed(source, results, request=None):
         return [(result.title, result.kind, result.url, result.text) for result in missing]
 
     values = kept_each(
-        results,
-        lambda result: f"search:{label}:{version}:{result.row['pk']}",
-        complete,
-        settings.FRAGMENT_CLOCK_SECONDS,
+        f"search:{label}", results, lambda result: (result.row["pk"],), complete, clock=True
     )
     for result, (title, kind, url, text) in zip(results, values, strict=True):
         result.title, result.kind, result.url, result.text = title, kind, url, text

@@ -91,7 +91,7 @@ MIDDLEWARE = [
     # Outside the page cache: a cached form page still gets a timestamp of its own.
     "aict_site.publicforms.FormTimestampMiddleware",
     # Before sessions, CSRF and the view: a cached page skips all of them.
-    "aict_site.pagecache.PageCacheMiddleware",
+    "aict_site.caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -144,16 +144,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # the content version and a few small records; counters live in the database (or Redis).
 CACHES = {
     "default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"),
-    # The pieces every page shares (menu, footer, contact card…), rendered once per content
-    # version and kept in each worker's memory: no I/O to reuse them, and the version, read
-    # from the shared cache on every request, makes them stale in every worker at once.
-    "fragments": env.cache("FRAGMENT_CACHE_URL", default="locmemcache://fragments"),
 }
-if CACHES["fragments"]["BACKEND"].endswith("LocMemCache"):
-    # The menu is kept per path (it marks the current page), cards and search results per
-    # record: room for all of them at ten times today's content (1.3 KB each on average,
-    # measured: about 7 MB per worker at most); past that the least recent third goes.
-    CACHES["fragments"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
+# Every cache at once (the page cache, kept fragments, remembered values, each worker's
+# memory: aict_site.caching); off, every page is made from the database on every request.
+CACHING = env.bool("CACHING", default=True)
+# Entries each worker keeps in its own memory (fragments, cards, search results, remembered
+# values): room for all of them at ten times today's content (1.3 KB each on average,
+# measured: about 7 MB per worker at most); past that the least recently used go first.
+WORKER_MEMORY_ENTRIES = env.int("WORKER_MEMORY_ENTRIES", default=5000)
 
 
 def page_cache(default):
@@ -326,7 +324,7 @@ VISITOR_DATA_RETENTION_DAYS = renamed(
 # Rendered public pages are kept this long at most (seconds; 0 turns the cache off). Any
 # content change empties the cache at once; the limit only bounds clock-dependent text.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
-# Pages each worker also keeps in its own memory (aict_site.pagecache.RecentPages).
+# Pages each worker also keeps in its own memory (aict_site.caching.memory.recent_pages).
 PAGE_CACHE_RECENT_PAGES = env.int("PAGE_CACHE_RECENT_PAGES", default=200)
 # Shared fragments that depend on the clock (scheduled pages in the menu, open calls, next
 # events) are renewed at least this often, edits or not.

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aict_site import alerting
-from aict_site.pagecache import remembered
+from aict_site.caching.memory import remembered
 from aict_site.publicforms import AntiSpamForm
 from reference.models import AuthorityType, Country, Departement, Theme
 
@@ -68,7 +68,7 @@ class CriteriaForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        lists = remembered("alerts.vocabularies", vocabularies)
+        lists = remembered(vocabularies)
         self.fields["call_themes"].choices = lists["themes"]
         self.fields["news_themes"].choices = lists["themes"]
         for name in ("authority_type", "country", "scheme", "departement", "event_kind"):

@@ -29,6 +29,10 @@ BASE = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CONNECTIONS = 8
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+# Which databases to measure (both by default), and a label for the results file, so that two
+# versions of the code measured the same day compare: BENCH_DATABASES=sqlite BENCH_LABEL=before.
+DATABASES = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+LABEL = os.environ.get("BENCH_LABEL", "")
 WARMUP = 2
 PAGES = {
     "home": "/",
@@ -52,7 +56,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 MODES = {
     "cached": {},
     "uncached": {"PAGE_CACHE_SECONDS": 0},
-    "cold": {"PAGE_CACHE_SECONDS": 0, "FRAGMENT_CACHE_URL": "dummycache://"},
+    "cold": {"CACHING": 0},
 }
 
 
@@ -96,7 +100,7 @@ def generate_content(env):
 QUERY_PROBE = """
 import django, json, sys
 django.setup()
-from django.core.cache import caches
+from aict_site.caching.memory import clear
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -106,7 +110,7 @@ for name, url in json.loads(sys.argv[1]).items():
     client.get(url)
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
-    caches["fragments"].clear()
+    clear()
     with CaptureQueriesContext(connection) as cold:
         client.get(url)
     counts[name] = {"uncached": len(captured), "cold": len(cold)}
@@ -298,11 +302,14 @@ def main():
     }
     print(f"machine speed: sum(range(10**6)) in {report['machine_speed_ms']} ms of CPU")
     with tempfile.TemporaryDirectory(prefix="aict-bench-") as tmp:
-        folder = Path(tmp) / "sqlite"
-        folder.mkdir()
-        report["databases"]["sqlite"] = run_database(
-            "SQLite", f"sqlite:///{folder / 'db.sqlite3'}", folder
-        )
+        if "sqlite" in DATABASES:
+            folder = Path(tmp) / "sqlite"
+            folder.mkdir()
+            report["databases"]["sqlite"] = run_database(
+                "SQLite", f"sqlite:///{folder / 'db.sqlite3'}", folder
+            )
+        if "postgresql" not in DATABASES:
+            return write(report)
         # Directly under /tmp: the cluster's owner (postgres, when run as root) must reach it.
         pg_dir = Path(tempfile.mkdtemp(prefix="aict-bench-pg-"))
         url = subprocess.run(
@@ -325,7 +332,11 @@ def main():
             subprocess.run(
                 [str(BASE / "scripts" / "pg-cluster.sh"), "stop", str(pg_dir)], check=False
             )
-    out = BASE / "bench" / "results" / f"{report['date']}.json"
+    write(report)
+
+
+def write(report):
+    out = BASE / "bench" / "results" / f"{report['date']}{'-' + LABEL if LABEL else ''}.json"
     out.write_text(json.dumps(report, indent=2))
     print(f"\nresults written to {out.relative_to(BASE)}")
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from aict_site.pagecache import remembered
+from aict_site.caching.memory import remembered
 from reference import territories
 from reference.models import AuthorityType, Territory
 
@@ -39,7 +39,7 @@ class BriefSearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "")[:QUERY_LENGTH].replace("\x00", "").strip()
         context["query"] = query
-        context["results"] = territories.find(query, request=self.request) if query else []
+        context["results"] = territories.find(query) if query else []
         # Each result's address: the prefix once rather than a {% url %} per line.
         context["brief_root"] = reverse("briefs:search")
         context["breadcrumbs"] = [(_("My authority"), None)]
@@ -52,7 +52,7 @@ class BriefView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         territory = current_territory(self.kwargs["code"])
-        shared = remembered("brief", shared_context, request=self.request)
+        shared = remembered(shared_context)
         context.update(
             territory=territory,
             authority_type=shared["types"].get(territory.level),
@@ -82,7 +82,7 @@ def suggest(request):
     """Names as a visitor types them, for the search field's suggestions (JavaScript only
     improves the plain form, which works without it)."""
     query = request.GET.get("q", "")[:QUERY_LENGTH].replace("\x00", "")
-    found = territories.find(query, limit=8, request=request) if len(query.strip()) >= 2 else []
+    found = territories.find(query, limit=8) if len(query.strip()) >= 2 else []
     return JsonResponse(
         {
             "results": [

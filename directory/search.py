@@ -38,8 +38,8 @@ class BriefSource(Source):
     def queryset(self):
         return Territory.objects.filter(is_current=True)
 
-    def find(self, query, limit, request=None):
-        found = territories.find(query, limit=min(limit, self.LIMIT), request=request)
+    def find(self, query, limit):
+        found = territories.find(query, limit=min(limit, self.LIMIT))
         # An exact name ranks above any text match; the others below the texts.
         return [
             Result(2.0 if getattr(t, "rank", 1) == 0 else 0.0, self, {"pk": t.pk, "name": t.name})

@@ -13,8 +13,8 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from aict_site.caching.fragments import cards, read_whole
 from aict_site.csvfiles import csv_response
-from aict_site.fragments import cards, read_whole
 from aict_site.publishing import StaffPreviewMixin
 from reference.models import Country
 
@@ -70,7 +70,7 @@ class AuthorityListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["authorities"] = cards(
-            self.request, context["authorities"], "directory/_authority_card.html", load=card_data
+            context["authorities"], "directory/_authority_card.html", load=card_data
         )
         params = self.request.GET.copy()
         params.pop("page", None)

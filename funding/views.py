@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from aict_site.caching.fragments import cards, read_whole
 from aict_site.calendars import ics_response
-from aict_site.fragments import cards, read_whole
 from aict_site.publishing import StaffPreviewMixin
 
 from .calendars import calendar_of
@@ -32,7 +32,6 @@ class SchemeListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         schemes = cards(
-            self.request,
             context["schemes"],
             "funding/_scheme_card.html",
             load=card_data,

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from aict_site.fragments import cards
+from aict_site.caching.fragments import cards
 from aict_site.publishing import StaffPreviewMixin
 
 from .filters import NewsFilter
@@ -26,7 +26,7 @@ class NewsListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["items"] = cards(
-            self.request, context["items"], "news/_news_card.html", name="item", extra={"level": 2}
+            context["items"], "news/_news_card.html", name="item", extra={"level": 2}
         )
         theme = self.finder.form.cleaned_data.get("theme") if self.finder.is_bound else None
         context.update(

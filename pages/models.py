@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aict_site.caching.memory import remembered
 from aict_site.images import Illustrated
-from aict_site.pagecache import remembered
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
 from aict_site.search import normalize
@@ -291,12 +291,14 @@ class SiteSettings(models.Model):
         return layout_page_url(Page.Layout.LEGAL_NOTICE)
 
     @classmethod
-    def load(cls, request=None):
+    def load(cls):
         """The record, kept in each worker's memory until content changes (saving it changes
         the content version, as any edit does): every page's footer reads it."""
-        return remembered(
-            "site-settings", lambda: cls.objects.get_or_create(pk=1)[0], request=request
-        )
+        return remembered(cls.read)
+
+    @classmethod
+    def read(cls):
+        return cls.objects.get_or_create(pk=1)[0]
 
     @property
     def social_links(self):
@@ -324,13 +326,12 @@ def retention_years():
     return round(settings.VISITOR_DATA_RETENTION_DAYS / 365)
 
 
-def published_layout_page(layout, request=None):
+def published_layout_page(layout):
     """The published page of `layout` (the one that introduces contact, partners, reasons…),
     or None. Many pages ask for one: kept in memory until content changes, and at most a
     clock period, as pages may be scheduled."""
-    return remembered(
-        f"layout-page:{layout}",
-        lambda: Page.objects.published().filter(layout=layout).first(),
-        request=request,
-        seconds=settings.FRAGMENT_CLOCK_SECONDS,
-    )
+    return remembered(read_layout_page, str(layout), clock=True)
+
+
+def read_layout_page(layout):
+    return Page.objects.published().filter(layout=layout).first()

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
@@ -6,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from aict_site import search
-from aict_site.pagecache import remembered
+from aict_site.caching.memory import remembered
 
 from .models import (
     APP_ROUTES,
@@ -48,12 +47,7 @@ class LayoutContextMixin:
     def layout_context(self, page):
         if page is None:
             return {}
-        return remembered(
-            f"pages.layout-context:{page.layout}",
-            lambda: layout_items(page.layout),
-            request=self.request,
-            seconds=settings.FRAGMENT_CLOCK_SECONDS,
-        )
+        return remembered(layout_items, str(page.layout), clock=True)
 
 
 def layout_items(layout):
@@ -84,7 +78,7 @@ class HomeView(PageMixin, LayoutContextMixin, TemplateView):
         if self.request.user.is_staff:  # drafts too, previewed
             page = self.pages_for(self.request).filter(layout=Page.Layout.HOME).first()
         else:
-            page = published_layout_page(Page.Layout.HOME, self.request)
+            page = published_layout_page(Page.Layout.HOME)
         return super().get_context_data(page=page, **self.layout_context(page), **kwargs)
 
 
@@ -141,7 +135,7 @@ class SearchView(TemplateView):
             context["message"] = _("Type one or more words to search for.")
             context["results"] = []
             return context
-        results, total = search.search(query, limit=MAX_RESULTS, request=self.request)
+        results, total = search.search(query, limit=MAX_RESULTS)
         context["results"] = results
         context["total"] = total
         if total > MAX_RESULTS:

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.dispatch import Signal
 
-from aict_site import pagecache
+from aict_site.caching.memory import remembered
 from aict_site.search import normalize
 
 from .models import Departement, Level, Territory
@@ -80,8 +80,6 @@ def load(data):
         outcome.retired = len(gone)
     if outcome.changed:
         loaded.send(sender=Territory)
-        # Bulk writes send no model signals: the page cache is told here.
-        pagecache.bump()
     return outcome
 
 
@@ -190,7 +188,7 @@ def _largest_first(row):
     return (population is None, -(population or 0), row[_AT["name"]])
 
 
-class _Names:
+class Names:
     """Every current territory's name, codes and what a list of them shows, largest first,
     kept in this worker's memory per content version (a load or an edit makes a new one).
     Matching a part of a name reads every name: in memory about 0.3 ms, where the database's
@@ -198,16 +196,9 @@ class _Names:
     every query), and the territories found are made from what is kept, without a query."""
 
     def __init__(self):
-        self.version, self.entries, self.departements = None, [], {}
-
-    def current(self, request=None):
-        version = pagecache.current_version(request)
-        if version != self.version:
-            rows = Territory.objects.filter(is_current=True).values_list(*KEPT_FIELDS)
-            self.entries = sorted(rows, key=_largest_first)
-            self.departements = Departement.objects.in_bulk()
-            self.version = version
-        return self.entries
+        rows = Territory.objects.filter(is_current=True).values_list(*KEPT_FIELDS)
+        self.entries = tuple(sorted(rows, key=_largest_first))
+        self.departements = Departement.objects.in_bulk()
 
     def territory(self, entry):
         """A territory as the database would give it, with its département."""
@@ -218,15 +209,14 @@ class _Names:
         return territory
 
 
-_names = _Names()
-
-
-def find(query, limit=20, request=None):
+def find(query, limit=20):
     """The current territories matching `query` — a postcode, an INSEE code, or a name or part
     of one — best first: the exact name (its `rank` 0), then names that start with it, the
     largest first."""
     query = (query or "").strip()
-    entries = _names.current(request)
+    # Read-only once made: shared by the requests of this worker, not copied.
+    names = remembered(Names, shared=True)
+    entries = names.entries
     if re.fullmatch(r"\d[\dAB]\d{3}", query, flags=re.IGNORECASE):
         code = query.upper()
         code_at, postcodes_at = _AT["code"], _AT["postcodes"]
@@ -250,7 +240,7 @@ def find(query, limit=20, request=None):
         )
     shown = []
     for entry, rank in found[:limit]:
-        territory = _names.territory(entry)
+        territory = names.territory(entry)
         if rank is not None:
             territory.rank = rank
         shown.append(territory)

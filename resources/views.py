@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from aict_site.fragments import cards
+from aict_site.caching.fragments import cards
 from aict_site.publishing import StaffPreviewMixin
 
 from .filters import ResourceFilter
@@ -32,7 +32,6 @@ class ResourceListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["resources"] = cards(
-            self.request,
             context["resources"],
             "resources/_resource_card.html",
             name="resource",

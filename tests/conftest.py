@@ -31,8 +31,11 @@ def empty_cache():
     """Each test starts with empty caches: no page, fragment, version or rate count left over."""
     from django.core.cache import caches
 
+    from aict_site.caching.memory import clear
+
     for cache in caches.all():
         cache.clear()
+    clear()
 
 
 @pytest.fixture(scope="session")

@@ -3,16 +3,11 @@ more than the rest of a list page, and depends only on the values submitted."""
 
 from django import template
 
-from aict_site.fragments import cached_inclusion_tag, submitted_values
+from aict_site.caching.fragments import cached_inclusion_tag
 
 register = template.Library()
 
 
-def finder_and_values(finder):
-    # Two finders given the same values render different fields.
-    return f"{type(finder).__module__}.{type(finder).__name__}:{submitted_values(finder)}"
-
-
-@cached_inclusion_tag(register, "includes/finder_fields.html", vary=finder_and_values)
-def finder_fields(context, finder):
+@cached_inclusion_tag(register, "includes/finder_fields.html")
+def finder_fields(finder):
     return {"finder": finder}

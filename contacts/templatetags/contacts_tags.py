@@ -1,24 +1,23 @@
 from django import template
 
-from aict_site.fragments import cached_inclusion_tag
+from aict_site.caching.fragments import cached_inclusion_tag
+from aict_site.caching.memory import remembered
 from contacts.models import Office, Partner, Person
 
 register = template.Library()
 
 
-def _offices(context):
-    """The published offices, read once per request for the contact card and the footer."""
-    request = context.get("request")
-    offices = getattr(request, "_published_offices", None)
-    if offices is None:
-        offices = list(Office.objects.published())
-        if request is not None:
-            request._published_offices = offices
-    return offices
+def published_offices():
+    return list(Office.objects.published())
+
+
+def _offices():
+    # Read once for the footer, the office towns and the contact page.
+    return remembered(published_offices)
 
 
 @cached_inclusion_tag(register, "contacts/_contact_card.html")
-def contact_card(context, heading_level=2):
+def contact_card(heading_level=2):
     """The person to call, for any page where a decision is made; the offices are in every
     page's footer."""
     return {
@@ -28,37 +27,37 @@ def contact_card(context, heading_level=2):
 
 
 @cached_inclusion_tag(register, "contacts/_whom_to_call.html")
-def whom_to_call(context):
+def whom_to_call():
     """The contact page's people and offices, every one published, with their details."""
-    return {"people": list(Person.objects.published()), "offices": _offices(context)}
+    return {"people": list(Person.objects.published()), "offices": _offices()}
 
 
-@cached_inclusion_tag(register, "contacts/_contact_fields.html", clock=True, vary=lambda form: "")
-def blank_contact_fields(context, form):
+@cached_inclusion_tag(register, "contacts/_contact_fields.html", clock=True)
+def blank_contact_fields(form):
     """The contact form's fields, unfilled: the same for everyone (its signed timestamp is
     rendered outside them)."""
     return {"form": form}
 
 
-@register.inclusion_tag("contacts/_footer_offices.html", takes_context=True)
-def footer_offices(context):
-    return {"offices": _offices(context)}
+@cached_inclusion_tag(register, "contacts/_footer_offices.html")
+def footer_offices():
+    return {"offices": _offices()}
 
 
 @cached_inclusion_tag(register, "contacts/_office_towns.html")
-def office_towns(context):
+def office_towns():
     """« Nos bureaux : Lille · Amiens », each town linking to its office's address."""
-    return {"offices": _offices(context)}
+    return {"offices": _offices()}
 
 
 @cached_inclusion_tag(register, "contacts/_home_partners.html")
-def home_partners(context):
+def home_partners():
     """The partners, with their logos when staff have uploaded them, for the home page."""
     return {"partners": list(Partner.objects.published())}
 
 
 @cached_inclusion_tag(register, "contacts/_office_for.html")
-def office_for(context, departement_id=None, heading_level=2):
+def office_for(departement_id=None, heading_level=2):
     """Whom an authority calls: the office serving its département (every office for the
     Région, or when none serves it), with the network's main contact."""
     offices = Office.objects.published().prefetch_related("departements")

@@ -1,12 +1,12 @@
 """The directory list's blocks that are the same for every visitor: each keeps its HTML per
-content version (aict_site.fragments), the finder per submitted values."""
+content version (aict_site.caching.fragments), the finder per submitted values."""
 
 from django import template
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.html import format_html_join
 
-from aict_site.fragments import cached_inclusion_tag, submitted_values
+from aict_site.caching.fragments import cached_inclusion_tag
 from directory import exports
 from directory.models import Authority
 from directory.overview import DirectoryOverview
@@ -19,17 +19,17 @@ NEARBY = 8
 
 
 @cached_inclusion_tag(register, "directory/_map.html")
-def directory_map(context):
+def directory_map():
     return {"overview": DirectoryOverview(), "map_viewbox": VIEWBOX, "map_legend": LEGEND}
 
 
-@cached_inclusion_tag(register, "directory/_finder.html", vary=submitted_values)
-def directory_finder(context, finder):
+@cached_inclusion_tag(register, "directory/_finder.html")
+def directory_finder(finder):
     return {"finder": finder}
 
 
 @cached_inclusion_tag(register, "directory/_countries_and_open_data.html")
-def directory_countries_and_open_data(context):
+def directory_countries_and_open_data():
     return {
         "overview": DirectoryOverview(),
         "licence": exports.LICENCE,
@@ -37,12 +37,8 @@ def directory_countries_and_open_data(context):
     }
 
 
-@cached_inclusion_tag(
-    register,
-    "directory/_brief_members.html",
-    vary=lambda territory, heading_level=2: territory.code,
-)
-def brief_members(context, territory, heading_level=2):
+@cached_inclusion_tag(register, "directory/_brief_members.html")
+def brief_members(territory, heading_level=2):
     """Who a territory groups (an EPCI's communes, a département's EPCI, the Région's
     départements), as links to their briefs: up to 95 links, kept per content version."""
     level = Territory.Level
@@ -63,13 +59,8 @@ def brief_members(context, territory, heading_level=2):
     return {"count": len(rows), "links": links, "territory": territory}
 
 
-def _neighbourhood(territory, heading_level=2):
-    # Every commune of an EPCI shares its block: kept once per EPCI, not once per commune.
-    return f"{territory.level}:{territory.epci_id}:{territory.departement_id}:{heading_level}"
-
-
-@cached_inclusion_tag(register, "directory/_engaged_near.html", vary=_neighbourhood)
-def engaged_near(context, territory, heading_level=2):
+@cached_inclusion_tag(register, "directory/_engaged_near.html")
+def engaged_near(territory, heading_level=2):
     """Authorities of the directory near a territory, with their partners: the same
     intercommunalité first, then the same département (the whole region for the Région)."""
     level = Territory.Level

@@ -1,14 +1,14 @@
 from django import template
 from django.db.models import Exists, OuterRef
 
-from aict_site.fragments import cached_inclusion_tag
+from aict_site.caching.fragments import cached_inclusion_tag
 from events.models import Event
 
 register = template.Library()
 
 
 @cached_inclusion_tag(register, "events/_next_events.html", clock=True)
-def next_events(context, count=3, heading_level=2):
+def next_events(count=3, heading_level=2):
     """The next events, for the home page or any other."""
     return {
         "events": list(Event.objects.upcoming().select_related("kind", "office")[:count]),
@@ -17,7 +17,7 @@ def next_events(context, count=3, heading_level=2):
 
 
 @cached_inclusion_tag(register, "events/_next_events.html", clock=True)
-def next_events_near(context, departement_id=None, count=4, heading_level=2):
+def next_events_near(departement_id=None, count=4, heading_level=2):
     """The next events, those held by the office serving `departement_id` first."""
     events = Event.objects.upcoming().select_related("kind", "office")
     if departement_id:

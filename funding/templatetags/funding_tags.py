@@ -4,7 +4,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aict_site.fragments import cached_inclusion_tag, submitted_values
+from aict_site.caching.fragments import cached_inclusion_tag
 from aict_site.templatetags.french import day
 from aict_site.templatetags.seo import jsonld
 from funding import one_percent
@@ -26,14 +26,14 @@ def closing(call, weekday=False):
     }
 
 
-@cached_inclusion_tag(register, "funding/_finder.html", vary=submitted_values)
-def scheme_finder(context, finder):
+@cached_inclusion_tag(register, "funding/_finder.html")
+def scheme_finder(finder):
     """The finder's form: its rendering depends only on the values it shows."""
     return {"finder": finder}
 
 
 @cached_inclusion_tag(register, "funding/_quick_finder.html")
-def quick_finder(context):
+def quick_finder():
     """The finder's first two questions (type of authority, theme), for the home page: the
     form submits to the finder."""
     form = SchemeFilter(queryset=Scheme.objects.none()).form
@@ -41,7 +41,7 @@ def quick_finder(context):
 
 
 @cached_inclusion_tag(register, "funding/_next_deadlines.html", clock=True)
-def next_deadlines(context, count=3, heading_level=2):
+def next_deadlines(count=3, heading_level=2):
     """The next closing deadlines, for the home page or any other."""
     calls = list(Call.objects.upcoming_deadlines().select_related("scheme")[:count])
     return {"calls": calls, "level": heading_level, "now": timezone.now()}
@@ -71,7 +71,7 @@ def scheme_jsonld(context, scheme):
 
 
 @cached_inclusion_tag(register, "funding/_funders_overview.html")
-def funders_overview(context, heading_level=2):
+def funders_overview(heading_level=2):
     """Each funder with its presentation and its published schemes."""
     funders = Funder.objects.prefetch_related(
         Prefetch("schemes", queryset=Scheme.objects.published().only("title", "slug", "funder"))
@@ -84,7 +84,7 @@ def funders_overview(context, heading_level=2):
 
 
 @cached_inclusion_tag(register, "funding/_schemes_for_type.html", clock=True)
-def schemes_for_type(context, authority_type, heading_level=2):
+def schemes_for_type(authority_type, heading_level=2):
     """The schemes open to an authority type (or naming no type), each with its open or next
     call; the « 1 % » levers have their own block."""
     schemes = (
@@ -107,13 +107,8 @@ def schemes_for_type(context, authority_type, heading_level=2):
     return {"rows": rows, "authority_type": authority_type, "level": heading_level}
 
 
-def _calculator_key(authority_type, data, *args, **kwargs):
-    values = [data.get("levier", "")[:100], data.get("budget", "")[:40]]
-    return f"{authority_type.pk if authority_type else 0}:{values}:{args}:{kwargs}"
-
-
-@cached_inclusion_tag(register, "funding/_one_percent.html", vary=_calculator_key)
-def one_percent_levers(context, authority_type, data, heading_level=2):
+@cached_inclusion_tag(register, "funding/_one_percent.html")
+def one_percent_levers(authority_type, data, heading_level=2):
     """The four « 1 % » levers, whether each is open to the authority's type, and the
     calculator, answered from the query string (`data`) when it was submitted."""
     levers = one_percent.levers()
@@ -141,7 +136,7 @@ def one_percent_levers(context, authority_type, data, heading_level=2):
 # A scheme's page on a miss of the page cache: its parts are kept, so that the page reads
 # the scheme alone (five relations and its calls were read on every miss).
 @cached_inclusion_tag(register, "funding/_scheme_facts.html")
-def scheme_facts(context, scheme):
+def scheme_facts(scheme):
     """Who may apply, themes, countries, amounts and conditions."""
     prefetch_related_objects(
         [scheme], "eligible_authority_types", "themes", "countries", "checklist"
@@ -150,7 +145,7 @@ def scheme_facts(context, scheme):
 
 
 @cached_inclusion_tag(register, "funding/_scheme_calls.html", clock=True)
-def scheme_calls(context, scheme):
+def scheme_calls(scheme):
     """Its open and announced calls and its past editions: they change state with the clock."""
     prefetch_related_objects(
         [scheme], Prefetch("calls", queryset=Call.objects.order_by("closes_at"))
@@ -160,5 +155,5 @@ def scheme_calls(context, scheme):
 
 
 @cached_inclusion_tag(register, "funding/_related_schemes.html")
-def related_schemes(context, scheme):
+def related_schemes(scheme):
     return {"related": scheme.related()}

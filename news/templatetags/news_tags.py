@@ -5,7 +5,7 @@ scheduled for later appears by itself."""
 from django import template
 from django.db.models import prefetch_related_objects
 
-from aict_site.fragments import cached_inclusion_tag
+from aict_site.caching.fragments import cached_inclusion_tag
 from aict_site.templatetags.seo import jsonld
 
 from ..models import NewsItem
@@ -16,7 +16,7 @@ RELATIONS = {"funding.scheme": "schemes", "events.event": "events", "funding.cal
 
 
 @cached_inclusion_tag(register, "news/_latest_news.html", clock=True)
-def latest_news(context, count=3, heading_level=2):
+def latest_news(count=3, heading_level=2):
     return {
         "items": list(NewsItem.objects.published()[:count]),
         "level": heading_level,
@@ -24,7 +24,7 @@ def latest_news(context, count=3, heading_level=2):
 
 
 @cached_inclusion_tag(register, "news/_news_about.html", clock=True)
-def news_about(context, record, count=5, heading_level=2):
+def news_about(record, count=5, heading_level=2):
     """The latest news that mention a scheme, a call or an event."""
     relation = RELATIONS[record._meta.label_lower]
     items = NewsItem.objects.published().filter(**{relation: record})
@@ -32,7 +32,7 @@ def news_about(context, record, count=5, heading_level=2):
 
 
 @cached_inclusion_tag(register, "news/_item_links.html")
-def item_links(context, item):
+def item_links(item):
     """An item's themes, countries and what it is about: six relations read once per content
     version, not on every miss of the page cache."""
     prefetch_related_objects(

@@ -3,8 +3,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from aict_site.fragments import cached_inclusion_tag
-from pages.models import Action, Page, published_layout_page
+from aict_site.caching.fragments import cached_inclusion_tag
+from aict_site.caching.memory import remembered
+from pages.models import Action, Page, SiteSettings, published_layout_page
 
 register = template.Library()
 
@@ -38,19 +39,18 @@ SECTIONS = [
 ]
 
 
-def _navigation_pages(context):
-    """One query per request for both the menu and the footer links."""
-    request = context.get("request")
-    cached = getattr(request, "_navigation_pages", None)
-    if cached is None:
-        cached = list(
-            Page.objects.published()
-            .filter(Q(show_in_menu=True) | Q(layout__in=FOOTER_LAYOUTS))
-            .only("title", "menu_title", "slug", "layout", "show_in_menu", "position")
-        )
-        if request is not None:
-            request._navigation_pages = cached
-    return cached
+def navigation_pages():
+    """The pages of the menu and of the footer's links."""
+    return list(
+        Page.objects.published()
+        .filter(Q(show_in_menu=True) | Q(layout__in=FOOTER_LAYOUTS))
+        .only("title", "menu_title", "slug", "layout", "show_in_menu", "position")
+    )
+
+
+def _navigation_pages():
+    # One query for the menu and the footer; pages may be scheduled: the clock renews it.
+    return remembered(navigation_pages, clock=True)
 
 
 def _entries(entries, pages):
@@ -62,11 +62,10 @@ def _entries(entries, pages):
             yield pages[entry].title, pages[entry].get_absolute_url()
 
 
-@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
-def main_navigation(context):
-    request = context.get("request")
-    current = request.path if request else ""
-    in_menu = [page for page in _navigation_pages(context) if page.show_in_menu]
+@cached_inclusion_tag(register, "includes/main_navigation.html", clock=True)
+def main_navigation(current):
+    """The main menu, its section and page for the address `current` marked."""
+    in_menu = [page for page in _navigation_pages() if page.show_in_menu]
     pages = {page.layout: page for page in in_menu}
     placed = {entry for _label, entries in SECTIONS for entry in entries}
     # Pages staff add to the menu join the last section (« Le réseau »).
@@ -86,27 +85,27 @@ def main_navigation(context):
     return {"sections": sections, "current": current}
 
 
-@register.inclusion_tag("includes/footer_links.html", takes_context=True)
-def footer_links(context):
-    pages = {page.layout: page for page in _navigation_pages(context)}
+@cached_inclusion_tag(register, "includes/footer_links.html", clock=True)
+def footer_links():
+    pages = {page.layout: page for page in _navigation_pages()}
     return {
         "links": [pages[layout] for layout in FOOTER_LAYOUTS if layout in pages],
         "accessibility_page": pages.get(Page.Layout.ACCESSIBILITY),
-        "site_settings": context.get("site_settings"),
+        "site_settings": SiteSettings.load(),
     }
 
 
 @register.simple_tag(takes_context=True)
 def layout_page(context, layout):
     """The published page that introduces another app's view (contact, partners…), or None."""
-    return published_layout_page(layout, context.get("request"))
+    return published_layout_page(layout)
 
 
 @cached_inclusion_tag(register, "pages/_action_kinds.html")
-def action_kinds(context, heading_level=2):
+def action_kinds(heading_level=2):
     """The kinds of action, for a page that suggests what an authority can do."""
     return {
         "actions": list(Action.objects.published()),
-        "actions_page": published_layout_page(Page.Layout.ACTIONS, context.get("request")),
+        "actions_page": published_layout_page(Page.Layout.ACTIONS),
         "level": heading_level,
     }

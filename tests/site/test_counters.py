@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from aict_site import counters
+from aict_site.caching.version import VERSION_KEY
 from aict_site.models import Counter
-from aict_site.pagecache import VERSION_KEY
 from aict_site.settings import page_cache
 from contacts.models import ContactRequest
 from tests.contacts.builders import contact_data

@@ -224,14 +224,13 @@ def test_a_shared_fragment_is_renewed_in_every_worker(gunicorn_site):
 def test_a_worker_keeps_its_recent_pages_bounded_and_never_past_their_version_or_time(settings):
     import time as clock
 
-    from aict_site.pagecache import RecentPages
+    from aict_site.caching.memory import MISSING, WorkerMemory
 
-    settings.PAGE_CACHE_SECONDS = 60
-    recent = RecentPages(size=2)
+    recent = WorkerMemory(size=2)
     for name in ("a", "b", "c"):
-        recent.put(name, {"version": 1, "made_at": clock.time(), "content": name.encode()})
-    assert recent.get("a", 1) is None  # the oldest went when a third came
-    assert recent.get("b", 1)["content"] == b"b"
-    assert recent.get("c", 2) is None  # content changed since: never served again
-    recent.put("old", {"version": 1, "made_at": clock.time() - 61, "content": b"old"})
-    assert recent.get("old", 1) is None  # made longer ago than PAGE_CACHE_SECONDS
+        recent.put(name, name.encode(), 60, version=1)
+    assert recent.get("a", 1) is MISSING  # the oldest went when a third came
+    assert recent.get("b", 1) == b"b"
+    assert recent.get("c", 2) is MISSING  # content changed since: never served again
+    recent.put("old", b"old", 60, version=1, made_at=clock.time() - 61)
+    assert recent.get("old", 1) is MISSING  # made longer ago than its lifetime

@@ -51,27 +51,32 @@ class SpamRefused(Exception):
     """A submission a person would not send."""
 
 
-@functools.lru_cache(maxsize=4)
-def _signer(key, fallback_keys):
-    return signing.Signer(key=key, fallback_keys=list(fallback_keys), salt=TIMESTAMP_SALT)
+@functools.lru_cache(maxsize=16)
+def _signer(key, fallback_keys, scope):
+    return signing.Signer(
+        key=key, fallback_keys=list(fallback_keys), salt=f"{TIMESTAMP_SALT}:{scope}"
+    )
 
 
-def signer():
-    # Made once per key: a signer checks its settings when made, a cost paid per form served.
-    return _signer(settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS))
+def signer(scope):
+    """The signer of one kind of form (`spam_scope`): a timestamp made for the contact form is
+    no timestamp of the alerts form. Made once per key: a signer checks its settings when made,
+    a cost paid per form served."""
+    return _signer(settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS), scope)
 
 
-def timestamp(seconds_ago=0):
+def timestamp(scope, seconds_ago=0):
     # The nonce makes two forms shown in the same instant two different tokens. A plain signed
     # string, not signing.dumps: it is made for every form page served, cached or not, and
     # costs a quarter as much without the JSON and the signer's own timestamp.
     shown_at = time.time() - seconds_ago
-    return signer().sign(f"{shown_at:.3f}:{secrets.token_hex(8)}")
+    return signer(scope).sign(f"{shown_at:.3f}:{secrets.token_hex(8)}")
 
 
-def shown_at(token):
-    """When the form holding `token` was shown; BadSignature for a forged or malformed one."""
-    value = signer().unsign(token)
+def shown_at(token, scope):
+    """When the form of kind `scope` holding `token` was shown; BadSignature for a forged or
+    malformed one, or one made for another form."""
+    value = signer(scope).unsign(token)
     try:
         return float(value.split(":", 1)[0])
     except ValueError:
@@ -81,8 +86,8 @@ def shown_at(token):
 # What a rendered form holds until a response leaves: never a valid signed value.
 TIMESTAMP_PLACEHOLDER = "form-shown-at-filled-when-served"
 _PLACEHOLDER_BYTES = TIMESTAMP_PLACEHOLDER.encode()
-# Set by the views that show a form (PublicFormMixin), kept with the page in the cache: only
-# those responses are searched for placeholders, not every page of the site.
+# Set by the views that show a form (PublicFormMixin) to the form's kind, kept with the page in
+# the cache: only those responses are searched for placeholders, not every page of the site.
 HAS_FORM_HEADER = "X-Form-Timestamp"
 
 
@@ -99,13 +104,17 @@ class FormTimestampMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.headers.pop(HAS_FORM_HEADER, None) is None or response.streaming:
+        scope = response.get(HAS_FORM_HEADER)
+        if scope is None:
+            return response
+        del response[HAS_FORM_HEADER]
+        if response.streaming:
             return response
         parts = response.content.split(_PLACEHOLDER_BYTES)
         if len(parts) > 1:
             filled = [parts[0]]
             for part in parts[1:]:
-                filled += (timestamp().encode(), part)
+                filled += (timestamp(scope).encode(), part)
             response.content = b"".join(filled)
             if response.has_header("Content-Length"):
                 # Set for the page with its placeholder: a server sends only that many bytes.
@@ -140,20 +149,25 @@ class AntiSpamForm(forms.Form):
             if name in AUTOCOMPLETE:
                 field.widget.attrs["autocomplete"] = AUTOCOMPLETE[name]
 
-    def check_not_spam(self):
-        """Raise SpamRefused for a filled honeypot or a form posted faster than a person can."""
+    def check_not_spam(self, scope):
+        """Raise SpamRefused for a filled honeypot, or a timestamp that is not one of this kind
+        of form's, or a form posted faster than a person can or after a day. The timestamp is
+        not spent here (`spend_timestamp`)."""
         if self.data.get("website"):
             raise SpamRefused("honeypot")
         token = self.data.get("shown_at", "")
         try:
-            age = time.time() - shown_at(token)
+            age = time.time() - shown_at(token, scope)
         except signing.BadSignature:
             raise SpamRefused("timestamp") from None
         if age > MAX_AGE_SECONDS:
             raise SpamRefused("expired")
         if age < settings.FORM_MIN_SECONDS:
             raise SpamRefused("too fast")
-        if not first_use(token):
+
+    def spend_timestamp(self):
+        """Raise SpamRefused for a timestamp already spent: the same form sent twice."""
+        if not first_use(self.data.get("shown_at", "")):
             raise SpamRefused("replayed")
 
     def fresh_copy(self, message):
@@ -186,8 +200,11 @@ def origin_of(url):
 
 
 def same_origin(request):
-    """False for a post a page of another site made the browser send. Browsers name the page's
-    site in Origin; where one sends no Origin, its Referer tells, and over HTTPS it must."""
+    """False for a post a page of another site made the browser send. Browsers say so in
+    Sec-Fetch-Site, and name the page's site in Origin; where one sends no Origin, its Referer
+    tells, and over HTTPS it must."""
+    if request.META.get("HTTP_SEC_FETCH_SITE") == "cross-site":
+        return False
     allowed = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
     origin = request.META.get("HTTP_ORIGIN")
     if origin is not None:
@@ -203,23 +220,38 @@ same_origin_only = method_decorator(csrf_exempt, name="dispatch")
 
 
 def screen(request, form, scope):
-    """None when the post may be stored, else (message, HTTP status) for the refusal."""
-    if not same_origin(request):
-        return FOREIGN, 403
+    """None when the post may be stored, else (message, HTTP status) for the refusal. The
+    origin was checked before the form was read (PublicFormMixin.dispatch); the rate limit is
+    counted before the timestamp is spent, so that a refused post spends nothing."""
     try:
-        form.check_not_spam()
+        form.check_not_spam(scope)
     except SpamRefused:
         return REFUSED, 400
     if not hit(scope, client_ip(request), settings.FORM_RATE_LIMIT):
         return TOO_MANY, 429
+    try:
+        form.spend_timestamp()
+    except SpamRefused:
+        return REFUSED, 400
     return None
 
 
 class PublicFormMixin:
-    """For the view of a public form: `refusal(form)` screens a valid form (None when it may be
-    stored), `refuse()` shows the form again with what was typed and a message."""
+    """For the view of a public form: a post another site made a browser send is refused
+    before anything else (403, the form shown again with what was typed); `refusal(form)`
+    screens a valid form (None when it may be stored), `refuse()` shows the form again with
+    what was typed and a message."""
 
     spam_scope = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST" and not same_origin(request):
+            return self.refuse(self.posted_form(), FOREIGN, 403)
+        return super().dispatch(request, *args, **kwargs)
+
+    def posted_form(self):
+        """The form with what was posted, unread, to show again."""
+        return self.get_form()
 
     def refusal(self, form):
         refused = screen(self.request, form, self.spam_scope)
@@ -230,7 +262,7 @@ class PublicFormMixin:
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        response.headers[HAS_FORM_HEADER] = "1"
+        response.headers[HAS_FORM_HEADER] = self.spam_scope
         return response
 
     def refuse(self, form, message, status):

@@ -60,6 +60,10 @@ class EventDetailView(StaffPreviewMixin, PublicFormMixin, DetailView):
         context["breadcrumbs"] = [(_("Agenda"), reverse("events:upcoming")), (event.title, None)]
         return context
 
+    def posted_form(self):
+        self.object = self.get_object()
+        return RegistrationForm(data=self.request.POST)
+
     def post(self, request, *args, **kwargs):
         self.object = event = self.get_object()
         if not event.accepts_registrations():

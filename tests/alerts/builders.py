@@ -12,7 +12,7 @@ def subscription_data(email="maire@commune-exemple.fr", **fields):
         "email": email,
         "frequency": "quotidien",
         "consent": "on",
-        "shown_at": timestamp(30),
+        "shown_at": timestamp("alerts", 30),
         "website": "",
     }
     data.update(fields)

@@ -6,7 +6,7 @@ from reference.models import Departement
 
 
 def shown_seconds_ago(seconds=30):
-    return timestamp(seconds)
+    return timestamp("contact", seconds)
 
 
 def contact_data(**overrides):

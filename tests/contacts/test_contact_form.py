@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from contacts.models import ContactRequest, Office
@@ -250,3 +251,56 @@ def test_the_contact_page_is_served_from_the_page_cache_with_a_token_per_visitor
         assert Client().post("/contact/", contact_data(shown_at=value)).status_code == 302
     assert Client().post("/contact/", contact_data(shown_at=tokens[0])).status_code == 400
     assert ContactRequest.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_cross_site_post_is_refused_before_the_form_is_read(initial_content):
+    """Whatever it holds (no field, a broken email, a good form), a post another site made the
+    browser send gets the same 403, with what was typed kept; so does one a browser marks
+    cross-site in Sec-Fetch-Site, even with no Origin."""
+    from django.test import Client
+
+    visitor = Client(enforce_csrf_checks=True)
+    for data in ({}, {"email": "pas-une-adresse"}, contact_data()):
+        refused = visitor.post("/contact/", data, HTTP_ORIGIN="https://piege.example")
+        assert refused.status_code == 403
+        assert "vient d’un autre site" in refused.content.decode()
+    marked = visitor.post("/contact/", contact_data(), HTTP_SEC_FETCH_SITE="cross-site")
+    assert marked.status_code == 403
+    assert "monter un jumelage" in marked.content.decode()
+    same = visitor.post(
+        "/contact/",
+        contact_data(),
+        HTTP_SEC_FETCH_SITE="same-origin",
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert same.status_code == 302
+    assert ContactRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_timestamp_works_only_on_the_form_it_was_made_for(initial_content):
+    from aict_site.publicforms import timestamp
+
+    for_alerts = timestamp("alerts", 30)
+    refused = Client().post("/contact/", contact_data(shown_at=for_alerts))
+    assert refused.status_code == 400
+    assert ContactRequest.objects.count() == 0
+    assert Client().post("/contact/", contact_data()).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_post_refused_by_the_rate_limit_does_not_spend_its_timestamp(initial_content, settings):
+    """The rate limit is counted first: once the hour has passed, the same form goes through."""
+    from aict_site.models import Counter
+
+    settings.FORM_RATE_LIMIT = 1
+    assert Client().post("/contact/", contact_data()).status_code == 302
+    kept = contact_data(name="Ana Lopes")
+    assert Client().post("/contact/", kept).status_code == 429
+    assert not Counter.objects.filter(key__startswith="form-token:").exclude(count=1).exists()
+    Counter.objects.filter(key__startswith="rate:").delete()  # the hour has passed
+    assert Client().post("/contact/", kept).status_code == 302
+    assert sorted(ContactRequest.objects.values_list("name", flat=True)) == [
+        "Ana Lopes", "Camille Martin",
+    ]  # fmt: skip

@@ -26,7 +26,7 @@ def form(**overrides):
         "organisation": "Mairie d’Exemple",
         "authority_type": "",
         "website": "",
-        "shown_at": timestamp(30),
+        "shown_at": timestamp("registration", 30),
     }
     data.update(overrides)
     return data
@@ -191,7 +191,7 @@ def test_markup_typed_in_a_field_is_stored_as_typed_and_shown_escaped(
 )
 def test_robots_are_refused_and_nothing_is_stored(client, initial_content, overrides):
     if overrides.get("shown_at") == "just now":
-        overrides = {"shown_at": timestamp(0)}
+        overrides = {"shown_at": timestamp("registration", 0)}
     event = make_event()
     response = client.post(event.get_absolute_url(), form(**overrides))
     assert response.status_code == 400

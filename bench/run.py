@@ -49,6 +49,9 @@ PAGES = {
     "resources, two filters": "/ressources/?type=guide&theme=jeunesse",
     "alerts form": "/alertes/",
 }
+# Some pages only (their names, separated by « ; »), to compare two versions of one layer.
+if os.environ.get("BENCH_PAGES"):
+    PAGES = {name: PAGES[name] for name in os.environ["BENCH_PAGES"].split(";")}
 TICKS = os.sysconf("SC_CLK_TCK")
 # cached: as served. uncached: every request renders the page (a miss of the page cache, as
 # after an edit or for a new filter combination), the shared fragments kept. cold: nothing

@@ -39,7 +39,7 @@ def served(tmp_path_factory, site_template):
     loaded = manage("load_territories", **env)
     assert loaded.returncode == 0, loaded.stderr
     server = start_gunicorn(env)
-    yield SimpleNamespace(host="127.0.0.1", port=port)
+    yield SimpleNamespace(host="127.0.0.1", port=port, env=env)
     stop(server)
 
 
@@ -96,3 +96,17 @@ def test_the_form_pages_as_served_are_valid_html(served, tmp_path):
             _status, _headers, body = fetched(served, path)
             pages[f"{path} ({attempt})"] = body.decode()
     assert vnu_errors(pages, tmp_path) == {}
+
+
+def test_an_update_in_a_shell_shows_at_the_next_request(served):
+    """A change made outside the admin (`manage.py shell`, a script) reaches every worker."""
+    for _warm in range(4):  # both workers hold the page, from the page cache
+        assert b"FICOL" in fetched(served, "/financements/")[2]
+    code = (
+        "from funding.models import Scheme; "
+        "Scheme.objects.filter(slug='ficol').update(title='FICOL, renommé dans un shell')"
+    )
+    changed = manage("shell", "-c", code, **served.env)
+    assert changed.returncode == 0, changed.stderr
+    for _each_worker in range(4):
+        assert "FICOL, renommé dans un shell" in fetched(served, "/financements/")[2].decode()

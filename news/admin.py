@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
@@ -54,7 +55,7 @@ class MentionInline(admin.TabularInline):
             '<a href="{}">{}</a> ({}, {})',
             reverse("admin:news_newsitem_change", args=[item.pk]),
             item.title,
-            item.published_at.strftime("%d/%m/%Y"),
+            timezone.localtime(item.published_at).strftime("%d/%m/%Y"),
             state,
         )
 

@@ -1,10 +1,12 @@
 """French typography for dates and amounts, so that no template formats them by hand."""
 
+import datetime
 import re
 from functools import lru_cache
 
 from django import template
 from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 
@@ -29,7 +31,11 @@ def first_of_month(text):
 
 @register.filter(expects_localtime=True)
 def day(value, arg="j F Y"):
-    """A date (or the date part of a datetime, in Paris time) as French writes it."""
+    """A date (or the date part of a datetime, in Paris time) as French writes it. Called from
+    Python too (feeds, emails, digests): an aware datetime is put in Paris time here, not only
+    by the template engine, or a call opening at midnight would read as the day before."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     return first_of_month(date_filter(value, arg))
 
 

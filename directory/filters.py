@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from aict_site.choices import KeptModelChoiceFilter
+from aict_site.caching.choices import KeptModelChoiceFilter
 from reference.filters import theme_filter
 from reference.models import AuthorityType, Country, Departement, Theme
 

@@ -13,7 +13,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from aict_site.caching.fragments import cards, read_whole
+from aict_site.caching.fragments import cards
 from aict_site.csvfiles import csv_response
 from aict_site.publishing import StaffPreviewMixin
 from reference.models import Country
@@ -44,9 +44,8 @@ def attach_partners(authorities):
         authority.partners = partners[authority.pk]
 
 
-def card_data(lean):
-    """The authorities whose card is not kept, read whole, with their partners."""
-    authorities = read_whole(Authority.objects.for_directory_list(), lean)
+def card_data(authorities):
+    """The authorities whose card is not kept, with their partners."""
     attach_partners(authorities)
     return authorities
 
@@ -57,8 +56,7 @@ class AuthorityListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        # The page's authorities are read lean: their cards are kept (card_data).
-        lean = Authority.objects.published().only("pk")
+        lean = Authority.objects.for_directory_list()
         params = {k: v for k, v in self.request.GET.items() if len(v) <= 100}
         self.finder = AuthorityFilter(params, queryset=lean)
         self.invalid = len(params) < len(self.request.GET) or not self.finder.is_valid()

@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aict_site.choices import KeptModelChoiceFilter
+from aict_site.caching.choices import KeptModelChoiceFilter
 from reference.filters import theme_filter
 from reference.models import AuthorityType, Country
 

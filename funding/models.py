@@ -71,14 +71,9 @@ USUAL_AGREEMENT = 3
 
 class SchemeQuerySet(PublishedQuerySet):
     def for_finder(self):
-        """The finder's list, lean: each scheme's key and its funder, for the headings. Its
-        card is a kept fragment; the schemes whose card is not kept are read whole then
-        (funding.views.card_data)."""
-        return (
-            self.published()
-            .select_related("funder")
-            .only("pk", "funder__name", "funder__short_name", "funder__position")
-        )
+        """The finder's list, with each scheme's funder for the headings; what a card shows
+        besides is read only for the cards not kept (funding.views.card_data)."""
+        return self.published().select_related("funder")
 
 
 class Scheme(Publishable):

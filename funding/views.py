@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from aict_site.caching.fragments import cards, read_whole
+from aict_site.caching.fragments import cards
 from aict_site.calendars import ics_response
 from aict_site.publishing import StaffPreviewMixin
 
@@ -50,10 +50,9 @@ class SchemeListView(ListView):
         return context
 
 
-def card_data(lean):
-    """The schemes whose card is not kept, read whole, with what their card shows besides:
-    their themes, and their calls' states, which change with the clock."""
-    schemes = read_whole(Scheme.objects.all(), lean)
+def card_data(schemes):
+    """What the cards not kept show besides their schemes: their themes, and their calls'
+    states, which change with the clock."""
     prefetch_related_objects(
         schemes,
         "themes",

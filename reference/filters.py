@@ -3,7 +3,7 @@ resources) takes it by its address, the same way, so a link carries from one to 
 
 from django.utils.translation import gettext_lazy as _
 
-from aict_site.choices import KeptModelChoiceFilter
+from aict_site.caching.choices import KeptModelChoiceFilter
 
 from .models import Theme
 

@@ -7,4 +7,5 @@ what renews it. See the README's « Caching » section.
 - `memory`: what a worker keeps in its own memory, and `remembered` values.
 - `fragments`: inclusion tags that keep their HTML, and cards kept per record.
 - `pages`: the shared page cache (a middleware).
+- `choices`: a finder's filter whose chosen record (`?theme=jeunesse`) is remembered.
 """

@@ -56,18 +56,11 @@ def kept_each(kind, items, parts_of, make, *, clock=False):
     return values
 
 
-def read_whole(queryset, lean):
-    """The records `lean` names (read with their keys only), read whole from `queryset`, in
-    the same order: for the cards a list has not kept."""
-    found = queryset.in_bulk([record.pk for record in lean])
-    return [found[record.pk] for record in lean]
-
-
 def cards(records, template_name, *, load=None, clock=False, name="record", extra=None):
     """Each record's card (its HTML, rendered from `template_name` with the record as `name`,
     and `extra`), set as its `card` attribute; returns the records as a list. A list page then
     renders only the cards it has not kept; `load(missing)` returns those to render, in the
-    same order, with what they need (a prefetch), for them alone."""
+    same order, with what they need besides (a prefetch), for them alone."""
     records = list(records)
     extra = extra or {}
 

@@ -7,7 +7,7 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django_filters.fields import ModelChoiceField
 
-from .caching.memory import remembered
+from .memory import remembered
 
 # What `remembered` keeps for a value no record has: remembered too, so that a mistyped or
 # forged address costs no query either.

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "aict_site.publicforms.FormTimestampMiddleware",
     # Before sessions, CSRF and the view: a cached page skips all of them.
     "aict_site.caching.pages.PageCacheMiddleware",
+    # Inside the page cache: a page's French spacing is set once, when it is made.
+    "aict_site.typography.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

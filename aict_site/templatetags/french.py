@@ -70,3 +70,21 @@ def weight(size):
         if size >= factor:
             return f"{size / factor:.1f}".replace(".", ",") + NBSP + unit
     return f"{size}{NBSP}octets"
+
+
+@register.filter
+def phone(number):
+    """A French phone number as French writes it: « 07.78.59.01.88 » → « 07 78 59 01 88 »
+    (non-breaking spaces between pairs of digits); any other number as staff typed it."""
+    digits = "".join(char for char in str(number or "") if char.isdigit())
+    if len(digits) == 10 and digits.startswith("0"):
+        return NBSP.join(digits[index : index + 2] for index in range(0, 10, 2))
+    return number
+
+
+def hour(moment):
+    """A time of day as French writes it: « 17 h », « 9 h 30 » (in Paris time)."""
+    moment = timezone.localtime(moment)
+    if moment.minute:
+        return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
+    return f"{moment.hour}{NBSP}h"

@@ -1,11 +1,10 @@
 from django import template
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aict_site.caching.fragments import cached_inclusion_tag
-from aict_site.templatetags.french import day
+from aict_site.templatetags.french import day, hour
 from aict_site.templatetags.seo import jsonld
 from funding import one_percent
 from funding.filters import SchemeFilter
@@ -22,7 +21,7 @@ def closing(call, weekday=False):
         return date
     return _("%(date)s at %(time)s (Paris time)") % {
         "date": date,
-        "time": date_filter(timezone.localtime(call.closes_at), "H:i"),
+        "time": hour(call.closes_at),
     }
 
 

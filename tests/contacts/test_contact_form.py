@@ -304,3 +304,10 @@ def test_a_post_refused_by_the_rate_limit_does_not_spend_its_timestamp(initial_c
     assert sorted(ContactRequest.objects.values_list("name", flat=True)) == [
         "Ana Lopes", "Camille Martin",
     ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_phone_numbers_are_written_in_pairs_of_digits(client, initial_content):
+    html = client.get("/contact/").content.decode()
+    assert "07\u00a078\u00a059\u00a001\u00a088" in html
+    assert "07.78.59.01.88" not in html

@@ -96,7 +96,7 @@ def test_filters_map_country_view_and_exports_agree_with_the_database(client, in
             in squashed(html)
         )
         label = f"{expected} collectivités? référencées?" if expected else shown
-        assert re.search(rf'aria-label="{departement.name} : {label}"', html)
+        assert re.search(rf'aria-label="{departement.name}\u00a0: {label}"', html)
 
     country_html = client.get("/collectivites-engagees/pays/SN/").content.decode()
     country_names = set(
@@ -336,7 +336,7 @@ def test_the_funding_a_cooperation_obtained_is_on_its_page_and_in_the_exports(
     )  # fmt: skip
     html = client.get(lille.get_absolute_url()).content.decode()
     assert (
-        f'financement obtenu :\n      <a href="{ficol.get_absolute_url()}">{ficol.title}</a>'
+        f'financement obtenu\u00a0:\n      <a href="{ficol.get_absolute_url()}">{ficol.title}</a>'
         in html
     )
     export = client.get(reverse_lazy("directory:authority-csv")).content.decode("utf-8-sig")

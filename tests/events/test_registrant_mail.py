@@ -112,7 +112,7 @@ def test_cancelling_frees_the_seat_for_the_first_person_waiting_who_is_told(
     cancel_url = link(mails_to(smtp, "premiere@exemple.fr")[0], "libérer votre place")
     question = client.get(cancel_url)
     assert question.status_code == 200
-    assert "Annuler votre inscription ?" in question.content.decode()
+    assert "Annuler votre inscription\u202f?" in question.content.decode()
     assert "no-store" in question["Cache-Control"]
     assert Registration.objects.count() == 3, "opening the link cancels nothing"
 

@@ -138,7 +138,7 @@ def test_once_full_new_registrations_go_on_the_waiting_list(
     event = make_event(capacity=1)
     register(client, event, django_capture_on_commit_callbacks)
     html = client.get(event.get_absolute_url()).content.decode()
-    assert "Complet : les nouvelles inscriptions vont sur la liste d’attente." in html
+    assert "Complet\u00a0: les nouvelles inscriptions vont sur la liste d’attente." in html
     response = register(
         client, event, django_capture_on_commit_callbacks, email="autre@example.org"
     )
@@ -292,7 +292,7 @@ def test_a_hybrid_event_gives_its_link_to_registrants_and_the_confirmation_repea
         online_url="https://visio.example.org/salle-hybride", capacity=1,
     )  # fmt: skip
     page = client.get(event.get_absolute_url()).content.decode()
-    assert "Ou en ligne : le lien est donné après l’inscription." in page
+    assert "Ou en ligne\u00a0: le lien est donné après l’inscription." in page
     assert "salle-hybride" not in page
 
     confirmed = client.get(register(client, event, django_capture_on_commit_callbacks)["Location"])

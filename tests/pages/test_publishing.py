@@ -18,7 +18,7 @@ def test_draft_is_404_to_the_public_and_an_uncached_preview_for_staff(client, st
     assert Client().get("/brouillon-secret/").status_code == 404
     response = staff_client.get("/brouillon-secret/")
     assert response.status_code == 200
-    assert "Aperçu : cette page n’est pas publiée." in response.content.decode()
+    assert "Aperçu\u00a0: cette page n’est pas publiée." in response.content.decode()
     assert "no-cache" in response["Cache-Control"]
 
 

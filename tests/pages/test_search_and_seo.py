@@ -28,7 +28,7 @@ def test_search_never_shows_drafts(client, initial_content):
     make_page("Projet confidentiel", body="<p>Zanzibar</p>", is_published=False)
     html = client.get("/recherche/", {"q": "zanzibar"}).content.decode()
     assert "Projet confidentiel" not in html
-    assert "Aucun résultat pour « zanzibar »" in html
+    assert "Aucun résultat pour «\u00a0zanzibar\u00a0»" in html
 
 
 @pytest.mark.django_db

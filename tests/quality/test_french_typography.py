@@ -24,6 +24,9 @@ PATTERNS = {
     "amount without digit groups": re.compile(r"\b\d{4,}\s?(?:€|euros\b)"),
     # The first day of a month is an ordinal.
     "« 1 » for « 1er »": re.compile(rf"(?<![\d,])\b1 (?:{MONTHS})\b"),
+    # A (narrow) non-breaking space before the double signs, inside guillemets.
+    "plain space before « : ; ! ? »": re.compile(r"(?<=\S) [:;!?](?=[\s)»]|$)"),
+    "plain space inside « »": re.compile(r"«[ ]|[ ]»"),
 }
 EXTRA_PATHS = [
     "/recherche/?q=coop%C3%A9ration", "/recherche/?q=eau", "/financements/flux/",
@@ -32,8 +35,11 @@ EXTRA_PATHS = [
 
 
 def visible_text(html):
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    html = re.sub(r"<(script|style|textarea)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    # Tags are dropped, not made spaces: « <strong>Adresse</strong> : » reads « Adresse : ».
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    # Only the spaces HTML collapses: a non-breaking space stays what it is.
+    return re.sub(r"[ \t\r\n]+", " ", text)
 
 
 def typography_problems(text):
@@ -45,10 +51,16 @@ def typography_problems(text):
 
 
 def test_the_check_reports_each_pattern_it_looks_for():
-    text = "Le bureau de Amiens. Un projet reçoit 16000 € par an. Ouverture le 1 mars 2024."
+    text = (
+        "Le bureau de Amiens. Un projet reçoit 16000 € par an. Ouverture le 1 mars 2024. "
+        "Pourquoi ? Parce que : « un jumelage »"
+    )
     problems = typography_problems(text)
-    assert [p.split(":")[0] for p in problems] == list(PATTERNS)
-    assert not typography_problems("Le bureau d’Amiens : 16 000 €, du 1er mars au 11 mai 2024.")
+    assert list(dict.fromkeys(p.split(": …")[0] for p in problems)) == list(PATTERNS)
+    assert not typography_problems(
+        "Le bureau d’Amiens\u00a0: 16\u00a0000\u00a0€, du 1er mars au 11 mai 2024. "
+        "Pourquoi\u202f? «\u00a0Un jumelage\u00a0», à 17:00, https://example.org/?q=1"
+    )
 
 
 @pytest.mark.django_db

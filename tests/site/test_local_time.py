@@ -39,7 +39,7 @@ def test_the_calls_feed_dates_an_opening_at_midnight_on_its_own_day(client):
     scheme = make_scheme("Appel généraliste")
     make_call(scheme, "Édition 2024", opens_at=paris(2024, 3, 1), closes_at=paris(2024, 5, 31))
     feed = client.get("/financements/flux/").content.decode()
-    assert "Ouverture : 1er mars 2024." in feed
+    assert "Ouverture\u00a0: 1er mars 2024." in feed
     assert "29 février" not in feed
 
 

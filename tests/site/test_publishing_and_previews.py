@@ -65,6 +65,6 @@ def test_a_draft_is_a_preview_for_staff_and_a_404_for_visitors(kind, staff_clien
     assert visitor.get(url).status_code == 404
     preview = staff_client.get(url)
     assert preview.status_code == 200
-    assert "Aperçu : ce contenu n’est pas publié." in preview.content.decode()
+    assert "Aperçu\u00a0: ce contenu n’est pas publié." in preview.content.decode()
     assert "no-cache" in preview["Cache-Control"]
     assert visitor.get(url).status_code == 404  # the preview was not cached for visitors

@@ -1,0 +1,37 @@
+"""French spacing is set at output on the text people read, never on code or on what a
+visitor typed."""
+
+from aict_site.typography import NBSP, NNBSP, french_markup, french_spacing
+
+
+def test_double_signs_and_guillemets_get_their_non_breaking_spaces():
+    assert french_spacing("Pourquoi ? Parce que ; enfin ! Note : « un jumelage »") == (
+        f"Pourquoi{NNBSP}? Parce que{NNBSP}; enfin{NNBSP}! Note{NBSP}: «{NBSP}un jumelage{NBSP}»"
+    )
+    # What is already right, and colons that are not punctuation, stay as they are.
+    for text in (f"Note{NBSP}:", "à 17:00", "https://example.org/?q=1&a=b", "Bonjour."):
+        assert french_spacing(text) == text
+
+
+def test_only_text_and_readable_attributes_change():
+    markup = (
+        '<p title="Et pour ma collectivité ?">Comprendre : pourquoi ?</p>'
+        '<input name="q" placeholder="Son nom ?" value="Bonjour ! ça va ?">'
+        "<textarea>Mon message : « tel quel » ?</textarea>"
+        '<script type="application/ld+json">{"a": "b ?"}</script>'
+        "<style>a :hover { color: red }</style><code>a ? b : c</code>"
+    )
+    assert french_markup(markup) == (
+        f'<p title="Et pour ma collectivité{NNBSP}?">Comprendre{NBSP}: pourquoi{NNBSP}?</p>'
+        f'<input name="q" placeholder="Son nom{NNBSP}?" value="Bonjour ! ça va ?">'
+        "<textarea>Mon message : « tel quel » ?</textarea>"
+        '<script type="application/ld+json">{"a": "b ?"}</script>'
+        "<style>a :hover { color: red }</style><code>a ? b : c</code>"
+    )
+
+
+def test_a_label_split_by_a_tag_is_spaced_too():
+    assert (
+        french_markup("<strong>Adresse</strong> : 5 rue")
+        == f"<strong>Adresse</strong>{NBSP}: 5 rue"
+    )

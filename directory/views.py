@@ -44,8 +44,13 @@ def attach_partners(authorities):
         authority.partners = partners[authority.pk]
 
 
-def card_data(authorities):
-    """The authorities whose card is not kept, with their partners."""
+def card_data(lean):
+    """The authorities whose card is not kept, read whole, with their partners. The list reads
+    its page of authorities lean (their key): a whole row holds a long description and search
+    text, and reading 25 of them cost about a tenth of a page whose cards are kept (measured:
+    docs/performance.md)."""
+    found = Authority.objects.for_directory_list().in_bulk([record.pk for record in lean])
+    authorities = [found[record.pk] for record in lean]
     attach_partners(authorities)
     return authorities
 
@@ -56,7 +61,7 @@ class AuthorityListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        lean = Authority.objects.for_directory_list()
+        lean = Authority.objects.published().only("pk")
         params = {k: v for k, v in self.request.GET.items() if len(v) <= 100}
         self.finder = AuthorityFilter(params, queryset=lean)
         self.invalid = len(params) < len(self.request.GET) or not self.finder.is_valid()

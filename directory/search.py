@@ -59,6 +59,8 @@ class BriefSource(Source):
         parts = [str(Territory.Level(record["level"]).label)]
         if record["departement__name"]:
             parts.append(record["departement__name"])
+        what = ", ".join(parts)
+        # Only the first letter: « Commune, Pas-de-Calais », never « pas-de-calais ».
         return _("%(what)s: whom to call, the funding open to it, its « 1 %% » levers.") % {
-            "what": ", ".join(parts).capitalize()
+            "what": what[:1].upper() + what[1:]
         }

@@ -220,10 +220,10 @@ def find(query, limit=20):
     if re.fullmatch(r"\d[\dAB]\d{3}", query, flags=re.IGNORECASE):
         code = query.upper()
         code_at, postcodes_at = _AT["code"], _AT["postcodes"]
-        found = [
-            (entry, None)
-            for entry in entries
-            if entry[code_at] == code or code in entry[postcodes_at]
+        # Postcodes first, as people type them; then a commune whose INSEE code it is (62500
+        # is Saint-Omer's postcode and Lespesses' INSEE code), said so in the list.
+        found = [(entry, None) for entry in entries if code in entry[postcodes_at]] + [
+            (entry, "code") for entry in entries if entry[code_at] == code
         ]
     else:
         folded = fold(query)
@@ -241,7 +241,9 @@ def find(query, limit=20):
     shown = []
     for entry, rank in found[:limit]:
         territory = names.territory(entry)
-        if rank is not None:
+        if rank == "code":
+            territory.matched_by_code = True
+        elif rank is not None:
             territory.rank = rank
         shown.append(territory)
     return shown

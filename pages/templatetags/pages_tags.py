@@ -75,10 +75,13 @@ def main_navigation(current):
         if page.layout not in placed and page.layout != L.HOME
     ]
     sections = []
+    shown = set()
     for index, (label, entries) in enumerate(SECTIONS, start=1):
         links = [(title or label, url) for title, url in _entries(entries, pages)]
         if index == len(SECTIONS):
-            links += extras
+            # A page that introduces an app's view (the agenda's) is in its section already.
+            links += [(title, url) for title, url in extras if url not in shown]
+        shown.update(url for _title, url in links)
         if links:
             is_current = any(current.startswith(url) for _title, url in links if url != "/")
             sections.append({"label": label, "links": links, "current": is_current})

@@ -164,6 +164,9 @@ def test_an_unknown_or_retired_code_is_a_404_and_the_site_search_finds_briefs(cl
     assert client.get("/ma-collectivite/00000/").status_code == 404
     results = page(client, "/recherche/?q=saint-omer")
     assert 'href="/ma-collectivite/62765/"' in results
+    # The département's name as it is written everywhere else.
+    assert "Commune, Pas-de-Calais" in results
+    assert "Commune, pas-de-calais" not in results
     assert "/ma-collectivite/62765/" in client.get("/sitemap.xml").content.decode()
 
 

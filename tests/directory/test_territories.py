@@ -85,3 +85,17 @@ def test_a_code_the_official_data_does_not_know_is_refused_with_a_french_message
     epci.full_clean()
     epci.save()
     assert epci.territory.name == "CA du Pays de Saint-Omer"
+
+
+@pytest.mark.django_db
+def test_a_postcode_finds_its_communes_first_and_an_insee_code_is_said_to_be_one(client):
+    """62500 is Saint-Omer's postcode (shared by its neighbours) and Lespesses' INSEE code."""
+    load_subset(communes=("62500",))
+    found = territories.find("62500")
+    names = [t.name for t in found]
+    assert names[-1] == "Lespesses" and "Saint-Omer" in names[:-1]
+    assert getattr(found[-1], "matched_by_code", False)
+    html = client.get("/ma-collectivite/", {"q": "62500"}).content.decode()
+    assert "Lespesses</a>" in html and "code INSEE 62500" in html
+    lespesses = html.split("Lespesses</a>")[1].split("</li>")[0]
+    assert "62500" in lespesses and "62190" not in lespesses

@@ -124,3 +124,14 @@ def test_agenda_pages_are_in_the_sitemap_and_search(client, initial_content):
     assert "<loc>http://testserver/agenda/</loc>" in xml
     assert xml.count("<loc>http://testserver/agenda/</loc>") == 1
     assert event.title in client.get("/recherche/", {"q": "session erasmus"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_empty_agenda_leads_to_the_alerts_and_the_contact_page(client, initial_content):
+    from events.models import Event
+
+    Event.objects.all().delete()
+    html = client.get("/agenda/").content.decode()
+    assert "Aucun événement n’est annoncé pour le moment." in html
+    assert 'href="/alertes/">Soyez alerté par courriel</a>' in html
+    assert 'href="/contact/">contactez-nous</a>' in html

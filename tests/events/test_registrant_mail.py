@@ -76,7 +76,7 @@ def test_the_registrant_gets_a_confirmation_with_the_event_and_a_link_to_cancel(
 
     page = client.get(link(mail, "Votre inscription")).content.decode()
     assert "Votre inscription est confirmée" in page
-    assert "Un e-mail reprenant ces informations et le lien d’annulation est envoyé" in page
+    assert "Un courriel reprenant ces informations et le lien d’annulation est envoyé" in page
     assert Registration.objects.count() == 1
 
 
@@ -172,7 +172,7 @@ def test_with_the_mail_server_down_the_registrant_is_written_to_later_once(
     staff = django_user_model.objects.create_superuser("chef", "chef@lianes.example", "x")
     client.force_login(staff)
     dashboard = client.get(reverse("admin:index")).content.decode()
-    assert "1 e-mail(s) aux personnes inscrites pas encore envoyé(s)" in dashboard
+    assert "1 courriel(s) aux personnes inscrites pas encore envoyé(s)" in dashboard
     smtp.start()
     call_command("send_pending_notifications", verbosity=0)
     call_command("send_pending_notifications", verbosity=0)

@@ -177,3 +177,20 @@ def test_accessibility_statement_is_dated_and_says_how_to_report_a_problem(clien
     assert "mailto:n.yaiche@lianescooperation.org" in html
     form = client.get("/contact/?objet=accessibilite").content.decode()
     assert re.search(r'<option value="\d+" selected>Signaler un problème d’accessibilité', form)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "section"),
+    [
+        ("/agenda/", "Actualités"),
+        ("/financements/calendrier/", "Financer"),
+        ("/contact/", "Le réseau"),
+    ],
+)
+def test_a_page_marks_one_menu_section_as_current(client, initial_content, url, section):
+    import re
+
+    nav = client.get(url).content.decode().split('id="menu"')[1].split("</nav>")[0]
+    assert re.findall(r"is-current[^>]*>([^<]*)<", nav) == [section]
+    assert nav.count(f'href="{url}"') == 1

@@ -34,9 +34,20 @@ FIELDS = [
 ]  # fmt: skip
 
 
+# The official file writes names as a keyboard does: « CU d'Arras », « CA Coeur de Flandre ».
+_LIGATURES = re.compile(r"\b([CcSs])oeur(s?)\b")
+
+
+def french_name(name):
+    """A name as French typography writes it: a curly apostrophe, « Cœur », « Sœurs »."""
+    return _LIGATURES.sub(r"\1œur\2", name.replace("'", "’"))
+
+
 def fold(text):
     """A name as search compares it: lower case, no accents, words only, abbreviations
-    spelt out: « St-Omer », « saint omer » and « SAINT-OMER » all fold to « saint omer »."""
+    spelt out: « St-Omer », « saint omer » and « SAINT-OMER » all fold to « saint omer »;
+    « Cœur » and « Coeur » both to « coeur »."""
+    text = (text or "").replace("œ", "oe").replace("Œ", "Oe")
     words = re.split(r"[^0-9a-z]+", normalize(text))
     return " ".join(_ABBREVIATIONS.get(word, word) for word in words if word)
 
@@ -135,7 +146,7 @@ def _record(code, siren, level, name, **values):
         "code": code,
         "siren": siren,
         "level": level,
-        "name": name,
+        "name": french_name(name),
         "search_name": fold(name),
         "legal_form": values.get("legal_form", ""),
         "departement_id": values.get("departement_id"),

@@ -99,3 +99,33 @@ def test_a_postcode_finds_its_communes_first_and_an_insee_code_is_said_to_be_one
     assert "Lespesses</a>" in html and "code INSEE 62500" in html
     lespesses = html.split("Lespesses</a>")[1].split("</li>")[0]
     assert "62500" in lespesses and "62190" not in lespesses
+
+
+def test_names_from_the_data_are_written_as_french_typography_writes_them():
+    assert territories.french_name("CU d'Arras") == "CU d’Arras"
+    assert territories.french_name("CC des Villes Soeurs") == "CC des Villes Sœurs"
+    assert territories.french_name("CA Coeur de Flandre") == "CA Cœur de Flandre"
+    assert territories.french_name("Coeuvres-et-Valsery") == "Coeuvres-et-Valsery"
+    assert territories.fold("CA Cœur de Flandre") == territories.fold("ca coeur de flandre")
+
+
+@pytest.mark.django_db
+def test_a_loaded_name_has_its_curly_apostrophe_and_ligature_and_is_found_either_way(client):
+    load_subset(epcis=("200040947", "200033579"), communes=())
+    assert Territory.objects.get(code="200033579").name == "CU d’Arras"
+    for query in ("coeur de flandre", "Cœur de Flandre"):
+        assert [t.name for t in territories.find(query)][:1] == ["CA Cœur de Flandre"]
+    html = client.get("/ma-collectivite/200033579/").content.decode()
+    assert "CU d’Arras" in html and "CU d'Arras" not in html and "CU d&#x27;Arras" not in html
+
+
+@pytest.mark.django_db
+def test_names_loaded_before_are_brought_in_line_by_a_migration():
+    import importlib
+
+    from django.apps import apps
+
+    load_subset(epcis=("200033579",), communes=())
+    Territory.objects.filter(code="200033579").update(name="CU d'Arras")
+    importlib.import_module("reference.migrations.0007_french_names").forwards(apps, None)
+    assert Territory.objects.get(code="200033579").name == "CU d’Arras"

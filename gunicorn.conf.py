@@ -2,9 +2,10 @@
 
 import multiprocessing
 import os
-import re
 
 from gunicorn.glogging import Logger
+
+from aict_site.logs import without_secrets
 
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # Sync workers, one per core: the site's requests spend their time on the CPU (rendering, or
@@ -19,25 +20,15 @@ accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# Secrets that travel in a path: a registrant's ticket, a password-reset token.
-SECRET_IN_PATH = re.compile(r"(/inscription/|/reinitialiser/[^/]+/)[^/]+")
-
-
-def without_secrets(url):
-    """The path alone: no query string (staff search the inbox by email address), and no
-    ticket or token."""
-    if not url or url == "-":
-        return url
-    path = url.split("?", 1)[0]
-    return SECRET_IN_PATH.sub(r"\1…", path)
-
 
 class AccessLogger(Logger):
     """The access log keeps what operations need, and nothing a visitor or staff typed."""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
-        atoms["U"] = without_secrets(atoms["U"])
+        # The path as received (percent-encoded), not decoded: « %0d%0a » in an address
+        # cannot start a line of its own, nor « %00 » write a NUL.
+        atoms["U"] = without_secrets(getattr(req, "path", None) or atoms["U"])
         atoms["r"] = f"{atoms['m']} {atoms['U']} {atoms['H']}"
         atoms["q"] = "-"
         atoms["f"] = without_secrets(atoms["f"])

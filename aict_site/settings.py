@@ -314,7 +314,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No secret from an address (a ticket, a signed link) in a request warning.
+    "filters": {"without_secrets": {"()": "aict_site.logs.WithoutSecrets"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["without_secrets"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 

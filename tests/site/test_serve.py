@@ -71,3 +71,34 @@ def test_the_access_log_keeps_no_query_string_ticket_or_token(served_site):
     assert '"GET /agenda/atelier/inscription/…/ HTTP/1.1"' in log
     for secret in ("camille", "mairie-exemple", "SECRETticket", "SECRETtoken", "SECRETreferer"):
         assert secret not in log, secret
+
+
+def raw_get(site, path):
+    """A request line sent as is, as a hostile client would."""
+    import socket
+
+    host, port = site.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(
+            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
+        )
+        while sock.recv(65536):
+            pass
+
+
+def test_the_logs_write_a_path_as_received_and_keep_no_signed_link(served_site):
+    forged = '/x%0d%0a127.0.0.1 - - [01/Jan/2026] "GET /admin HTTP/1.1" 200 1/'
+    raw_get(served_site, forged.replace(" ", "%20").replace('"', "%22"))
+    raw_get(served_site, "/nul%00byte/")
+    raw_get(served_site, "/alertes/gerer/WzEsInRva2VuIl0:1SECRETsigned:abc/")
+    raw_get(served_site, "/agenda/atelier/inscription/MTIz:1tSECRETticket:abc/")
+    time.sleep(0.5)
+    log = served_site.log.read_bytes()
+    assert b"\x00" not in log
+    lines = log.decode().splitlines()
+    assert not any(line.startswith("127.0.0.1 - - [01/Jan/2026]") for line in lines)
+    assert any("/x%0d%0a127.0.0.1" in line for line in lines)
+    assert any("/nul%00byte/" in line for line in lines)
+    assert "/alertes/gerer/…/" in log.decode()
+    # Django's own « Not Found: … » warnings mask them too.
+    assert "SECRETsigned" not in log.decode() and "SECRETticket" not in log.decode()

@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from .controls import multi_line, single_line
+
 
 def new_calendar(prodid, name):
     """An empty calendar named `name`, in the site's time zone."""
@@ -26,6 +28,21 @@ def new_event(uid, record):
     event.add("last-modified", record.updated_at)
     event.add("sequence", int(record.updated_at.timestamp()) - int(record.created_at.timestamp()))
     return event
+
+
+# Values that may hold several lines; every other text value is one line.
+MULTI_LINE = {"DESCRIPTION"}
+
+
+def serialised(calendar):
+    """The calendar as bytes, each text value cleaned of what staff pasted and iCalendar
+    refuses (a line break in a title, a vertical tab): a stored title never breaks a file."""
+    for component in calendar.walk():
+        for name, value in list(component.items()):
+            if isinstance(value, str):
+                clean = multi_line if name in MULTI_LINE else single_line
+                component[name] = type(value)(clean(value))
+    return calendar.to_ical()
 
 
 def ics_response(content, filename):

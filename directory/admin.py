@@ -9,6 +9,8 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from aict_site.controls import multi_line
+
 from . import importer
 from .models import Authority, Cooperation, DeliberationModel
 
@@ -96,7 +98,8 @@ class AuthorityAdmin(VersionAdmin):
                     messages.error(request, _("The file must be saved as UTF-8."))
                 else:
                     plan = importer.read(text)
-                    context.update(plan=plan, payload=signer.sign(text))
+                    # Signed as the admin receives posts: without control characters.
+                    context.update(plan=plan, payload=signer.sign(multi_line(text)))
         return TemplateResponse(request, "admin/directory/authority/import.html", context)
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from aict_site.controls import single_line
 from reference.models import AuthorityType, Country, Departement, Territory, Theme
 
 from .models import Authority, Cooperation
@@ -65,7 +66,11 @@ def read(text):
         if number - 1 > MAX_ROWS:
             plan.errors.append(_("More than %(max)s lines: split the file.") % {"max": MAX_ROWS})
             break
-        row = {name: (raw.get(name) or "").strip() for name in COLUMNS}
+        cells = {name: raw.get(name) or "" for name in COLUMNS}
+        has_null = "\x00" in "".join(cells.values())
+        # Names and texts on one line, without the control or right-to-left characters a
+        # spreadsheet may hold unseen.
+        row = {name: single_line(value) for name, value in cells.items()}
         problems = []
         if not row["collectivite"]:
             problems.append(_("the authority's name is missing"))
@@ -129,7 +134,7 @@ def read(text):
                     url(row[column])
                 except ValidationError:
                     problems.append(_("invalid web address “%(value)s”") % {"value": row[column]})
-        if "\x00" in "".join(row.values()):
+        if has_null:
             problems.append(_("null character (0x00) not accepted"))
         else:
             problems += database_limits(row, kind, departement, numbers)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from aict_site.calendars import new_calendar, new_event
+from aict_site.calendars import new_calendar, new_event, serialised
 
 PRODID = "-//Lianes cooperation//Agenda//FR"
 
@@ -38,4 +38,4 @@ def calendar_of(events, absolute, name, registered=False):
         item.add("description", description)
         item.add("url", absolute(event.get_absolute_url()))
         calendar.add_component(item)
-    return calendar.to_ical()
+    return serialised(calendar)

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aict_site.calendars import new_calendar, new_event
+from aict_site.calendars import new_calendar, new_event, serialised
 
 from .templatetags.funding_tags import closing
 
@@ -43,4 +43,4 @@ def calendar_of(calls, absolute, name):
     for call in calls:
         if call.closes_at:
             calendar.add_component(deadline_event(call, absolute))
-    return calendar.to_ical()
+    return serialised(calendar)

@@ -5,10 +5,10 @@ from django.db.models import DateTimeField
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from aict_site.feeds import CleanAtom1Feed
 from aict_site.templatetags.french import day
 
 from .models import Call
@@ -31,7 +31,7 @@ def call_date(call):
 class CallsFeed(Feed):
     """Calls for projects, newest edition first, each dated by its own dates."""
 
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
     title = gettext_lazy("Lianes coopération — calls for projects for local authorities")
     subtitle = gettext_lazy("Calls for projects, dated by their opening; closed calls say so.")
     link = reverse_lazy("funding:scheme-list")

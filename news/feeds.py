@@ -1,7 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from aict_site.feeds import CleanAtom1Feed
 
 from .models import NewsItem
 
@@ -11,7 +12,7 @@ FEED_SIZE = 20
 class NewsFeed(Feed):
     """The published news, newest first (an item scheduled for later joins at its time)."""
 
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
     title = _("Lianes coopération — news")
     subtitle = _("News of international cooperation for the local authorities of Hauts-de-France.")
     link = reverse_lazy("news:list")

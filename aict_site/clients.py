@@ -1,4 +1,7 @@
-"""Who is asking: the visitor's address, behind as many proxies as PROXY_COUNT says."""
+"""Who is asking: the visitor's address, behind as many proxies as PROXY_COUNT says, and the
+network that limits count."""
+
+import ipaddress
 
 from django.conf import settings
 
@@ -14,3 +17,19 @@ def client_ip(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_network(request):
+    """What rate limits and the admin's lock-out count: an IPv4 address, or the /64 an IPv6
+    address belongs to (written as its first address), since one household or one server
+    holds a whole /64 and could change address for every request."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)

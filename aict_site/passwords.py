@@ -14,7 +14,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
-from .clients import client_ip
+from .clients import client_network
 from .ratelimit import hit
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,8 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
 
     def form_valid(self, form):
-        if not hit("password-reset", client_ip(self.request), settings.PASSWORD_RESET_RATE_LIMIT):
+        network = client_network(self.request)
+        if not hit("password-reset", network, settings.PASSWORD_RESET_RATE_LIMIT):
             form.add_error("email", TOO_MANY)
             response = self.form_invalid(form)
             response.status_code = 429

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
 from . import counters
-from .clients import client_ip
+from .clients import client_network
 from .ratelimit import hit
 
 TIMESTAMP_SALT = "aict_site.form-shown-at"
@@ -227,7 +227,7 @@ def screen(request, form, scope):
         form.check_not_spam(scope)
     except SpamRefused:
         return REFUSED, 400
-    if not hit(scope, client_ip(request), settings.FORM_RATE_LIMIT):
+    if not hit(scope, client_network(request), settings.FORM_RATE_LIMIT):
         return TOO_MANY, 429
     try:
         form.spend_timestamp()

@@ -204,7 +204,7 @@ AXES_VERBOSE = False
 # so the lock-out applies to the visitor's address from X-Forwarded-For, not to everyone.
 # The lock-out and the rate limits read the address in one place.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "aict_site.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "aict_site.clients.client_network"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]

@@ -311,3 +311,15 @@ def test_phone_numbers_are_written_in_pairs_of_digits(client, initial_content):
     html = client.get("/contact/").content.decode()
     assert "07\u00a078\u00a059\u00a001\u00a088" in html
     assert "07.78.59.01.88" not in html
+
+
+@pytest.mark.django_db
+def test_eight_posts_from_one_ipv6_slash_64_meet_the_limit_of_five(initial_content):
+    statuses = [
+        Client(REMOTE_ADDR=f"2001:db8:1:2::{index}")
+        .post("/contact/", contact_data(name=f"Visiteur {index}"))
+        .status_code
+        for index in range(1, 9)
+    ]
+    assert statuses == [302] * 5 + [429] * 3
+    assert ContactRequest.objects.count() == 5

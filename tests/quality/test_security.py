@@ -197,3 +197,38 @@ def test_staff_unlock_a_locked_out_client(client, django_user_model):
         f"{ADMIN}login/", {"username": "claire", "password": "le bon mot de passe 2026"}
     )
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_forty_addresses_of_one_ipv6_slash_64_are_locked_out_as_one(django_user_model):
+    django_user_model.objects.create_user(
+        "claire", password="le bon mot de passe 2026", is_staff=True
+    )
+    statuses = [
+        Client(REMOTE_ADDR=f"2001:db8:1:2::{index:x}")
+        .post(f"{ADMIN}login/", {"username": "claire", "password": "faux"})
+        .status_code
+        for index in range(1, 41)
+    ]
+    assert statuses[:4] == [200] * 4 and set(statuses[4:]) == {429}
+    elsewhere = Client(REMOTE_ADDR="2001:db8:1:3::1").post(
+        f"{ADMIN}login/", {"username": "claire", "password": "le bon mot de passe 2026"}
+    )
+    assert elsewhere.status_code == 302, "another /64 is another network"
+
+
+@pytest.mark.parametrize(
+    ("address", "counted_as"),
+    [
+        ("203.0.113.7", "203.0.113.7"),
+        ("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::"),
+        ("::ffff:203.0.113.7", "203.0.113.7"),
+        ("pas une adresse", "pas une adresse"),
+    ],
+)
+def test_limits_count_an_ipv4_address_or_an_ipv6_slash_64(address, counted_as):
+    from django.test import RequestFactory
+
+    from aict_site.clients import client_network
+
+    assert client_network(RequestFactory().get("/", REMOTE_ADDR=address)) == counted_as

@@ -23,7 +23,9 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
@@ -127,10 +129,35 @@ class FormTimestampMiddleware:
         return response
 
 
+def _digest(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def first_use(token):
     """True the first time a token is spent; a replay of the same form is refused."""
-    digest = hashlib.sha256(token.encode()).hexdigest()
-    return counters.increment(f"form-token:{digest}", MAX_AGE_SECONDS + 60) == 1
+    return counters.increment(f"form-token:{_digest(token)}", MAX_AGE_SECONDS + 60) == 1
+
+
+def mark_done(token, url):
+    """Remember where the post that spent `token` led, once what it sent is stored."""
+    cache.set(f"form-done:{_digest(token)}", url, MAX_AGE_SECONDS)
+
+
+def done_url(token, wait_seconds=None):
+    """Where the post that spent `token` led, waiting a little for it when it is still being
+    stored (a double click sends the second post while the first is saved); None if it led
+    nowhere (it was refused) or the answer did not come in time."""
+    wait_seconds = DONE_WAIT_SECONDS if wait_seconds is None else wait_seconds
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        url = cache.get(f"form-done:{_digest(token)}")
+        if url or time.monotonic() >= deadline:
+            return url
+        time.sleep(0.1)
+
+
+# How long a second post waits for the first one of the same form to be stored.
+DONE_WAIT_SECONDS = 3
 
 
 class AntiSpamForm(forms.Form):
@@ -182,6 +209,8 @@ class AntiSpamForm(forms.Form):
 
 
 REFUSED = _("Your message could not be sent. Read it again, then send it again.")
+# A refusal that is no refusal: the form was sent already, and stored.
+AGAIN = "again"
 TOO_MANY = _(
     "You have sent many messages in a short time. Try again in an hour, or call us: what you "
     "wrote is kept below."
@@ -232,7 +261,10 @@ def screen(request, form, scope):
     try:
         form.spend_timestamp()
     except SpamRefused:
-        return REFUSED, 400
+        # The same form sent twice (a double click, a reload): where the first post led,
+        # never « not sent » and never a second record.
+        url = done_url(form.data.get("shown_at", ""))
+        return (AGAIN, url) if url else (REFUSED, 400)
     return None
 
 
@@ -245,8 +277,14 @@ class PublicFormMixin:
     spam_scope = None
 
     def dispatch(self, request, *args, **kwargs):
-        if request.method == "POST" and not same_origin(request):
-            return self.refuse(self.posted_form(), FOREIGN, 403)
+        if request.method == "POST":
+            if not same_origin(request):
+                return self.refuse(self.posted_form(), FOREIGN, 403)
+            # The same form sent again after it was stored: where it led, before anything
+            # is read (a registration's address would be « already registered » by then).
+            url = done_url(request.POST.get("shown_at", ""), wait_seconds=0)
+            if url:
+                return HttpResponseRedirect(url)
         return super().dispatch(request, *args, **kwargs)
 
     def posted_form(self):
@@ -255,10 +293,17 @@ class PublicFormMixin:
 
     def refusal(self, form):
         refused = screen(self.request, form, self.spam_scope)
+        if refused and refused[0] is AGAIN:
+            return HttpResponseRedirect(refused[1])
         if refused:
             message, status = refused
             return self.refuse(form, message, status)
         return None
+
+    def done(self, form, url):
+        """The post is stored: `url` is where it leads, now and if it is sent again."""
+        mark_done(form.data.get("shown_at", ""), url)
+        return HttpResponseRedirect(url)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

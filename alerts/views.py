@@ -1,4 +1,5 @@
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -46,7 +47,7 @@ class SubscribeView(PublicFormMixin, FormView):
             return refused
         data = form.cleaned_data
         subscriptions.subscribe(data["email"], data["frequency"], form.criteria())
-        return redirect("alerts:thanks")
+        return self.done(form, reverse("alerts:thanks"))
 
 
 class ThanksView(TemplateView):

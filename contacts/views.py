@@ -1,5 +1,5 @@
 from django.db import transaction
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
@@ -39,7 +39,7 @@ class ContactView(PublicFormMixin, FormView):
             contact_request.save()
             # A failure to notify is logged and retried later, never shown to the visitor.
             notifying.notify_after_commit(ContactRequest, contact_request.pk)
-        return redirect("contacts:thanks")
+        return self.done(form, reverse("contacts:thanks"))
 
 
 class ThanksView(TemplateView):

@@ -1,7 +1,7 @@
 from itertools import groupby
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -83,8 +83,12 @@ class EventDetailView(StaffPreviewMixin, PublicFormMixin, DetailView):
             registration = registrations.register(event, data)
         except registrations.AlreadyRegistered:
             return self.refuse(form, RegistrationForm.ALREADY_REGISTERED, 400)
-        return redirect(
-            "events:registered", slug=event.slug, ticket=registrations.ticket(registration)
+        return self.done(
+            form,
+            reverse(
+                "events:registered",
+                kwargs={"slug": event.slug, "ticket": registrations.ticket(registration)},
+            ),
         )
 
 

@@ -46,3 +46,18 @@ def server_connections_released(timeout=15):
                 return True
         time.sleep(0.2)
     return False
+
+
+def test_a_double_click_stores_one_request_and_shows_the_thanks_twice(
+    live_server, transactional_db, django_db_serialized_rollback, settings
+):
+    """Two posts of the same form at once: one record, and both answers lead to the thanks
+    page (never « Votre message n’a pas pu être envoyé »)."""
+    from django.core.management import call_command
+
+    call_command("load_initial_content", verbosity=0)
+    cache.clear()
+    form = contact_data(name="Camille Double-Clic")
+    statuses = post_at_once(live_server.url + "/contact/", [form, form])
+    assert statuses == [200, 200]
+    assert ContactRequest.objects.filter(name="Camille Double-Clic").count() == 1

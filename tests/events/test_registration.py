@@ -312,3 +312,17 @@ def test_a_hybrid_event_gives_its_link_to_registrants_and_the_confirmation_repea
     event.online_url = ""
     with pytest.raises(ValidationError, match="lien de connexion"):
         event.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_same_registration_form_sent_twice_leads_twice_to_the_registrants_page(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    event = make_event("Atelier FICOL", capacity=10)
+    data = form()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(event.get_absolute_url(), data)
+        again = client.post(event.get_absolute_url(), data)
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == first["Location"]
+    assert event.registrations.count() == 1

@@ -138,22 +138,31 @@ def first_use(token):
     return counters.increment(f"form-token:{_digest(token)}", MAX_AGE_SECONDS + 60) == 1
 
 
-def mark_done(token, url):
-    """Remember where the post that spent `token` led, once what it sent is stored."""
-    cache.set(f"form-done:{_digest(token)}", url, MAX_AGE_SECONDS)
+def _sent(data):
+    """What a post held, as a digest: the same form sent again is the same post only if
+    nothing in it changed (the browser's back button keeps the token with edited text)."""
+    fields = sorted((name, data.getlist(name)) for name in data if name != "csrfmiddlewaretoken")
+    return hashlib.sha256(repr(fields).encode()).hexdigest()
 
 
-def done_url(token, wait_seconds=None):
-    """Where the post that spent `token` led, waiting a little for it when it is still being
-    stored (a double click sends the second post while the first is saved); None if it led
-    nowhere (it was refused) or the answer did not come in time."""
+def mark_done(data, url):
+    """Remember where the post of `data` (a form's QueryDict) led, once it is stored."""
+    cache.set(f"form-done:{_digest(data.get('shown_at', ''))}", (_sent(data), url), MAX_AGE_SECONDS)
+
+
+def done_url(data, wait_seconds=None):
+    """Where the same post (`data`, its token and every value) led when it was stored,
+    waiting a little when it is still being stored (a double click sends the second post
+    while the first is saved); None if none was stored, or it held something else."""
     wait_seconds = DONE_WAIT_SECONDS if wait_seconds is None else wait_seconds
     deadline = time.monotonic() + wait_seconds
+    key = f"form-done:{_digest(data.get('shown_at', ''))}"
     while True:
-        url = cache.get(f"form-done:{_digest(token)}")
-        if url or time.monotonic() >= deadline:
-            return url
+        done = cache.get(key)
+        if done or time.monotonic() >= deadline:
+            break
         time.sleep(0.1)
+    return done[1] if done and done[0] == _sent(data) else None
 
 
 # How long a second post waits for the first one of the same form to be stored.
@@ -263,7 +272,7 @@ def screen(request, form, scope):
     except SpamRefused:
         # The same form sent twice (a double click, a reload): where the first post led,
         # never « not sent » and never a second record.
-        url = done_url(form.data.get("shown_at", ""))
+        url = done_url(form.data)
         return (AGAIN, url) if url else (REFUSED, 400)
     return None
 
@@ -282,7 +291,7 @@ class PublicFormMixin:
                 return self.refuse(self.posted_form(), FOREIGN, 403)
             # The same form sent again after it was stored: where it led, before anything
             # is read (a registration's address would be « already registered » by then).
-            url = done_url(request.POST.get("shown_at", ""), wait_seconds=0)
+            url = done_url(request.POST, wait_seconds=0)
             if url:
                 return HttpResponseRedirect(url)
         return super().dispatch(request, *args, **kwargs)
@@ -302,7 +311,7 @@ class PublicFormMixin:
 
     def done(self, form, url):
         """The post is stored: `url` is where it leads, now and if it is sent again."""
-        mark_done(form.data.get("shown_at", ""), url)
+        mark_done(form.data, url)
         return HttpResponseRedirect(url)
 
     def render_to_response(self, context, **response_kwargs):

@@ -11,24 +11,10 @@ visitor typed into a form field (`value`, `<textarea>`), which is given back as 
 import bisect
 import re
 
+from django.conf import settings
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"
-
-_BEFORE_TIGHT = re.compile(r"[ \t\r\n\u00a0]+([;!?])")
-_BEFORE_COLON = re.compile(r"[ \t\r\n]+:")
-_AFTER_OPENING = re.compile(r"«[ \t\r\n]+")
-_BEFORE_CLOSING = re.compile(r"[ \t\r\n]+»")
-
-
-def french_spacing(text):
-    """`text` with French spaces before double signs and inside guillemets."""
-    if not any(sign in text for sign in ":;!?«»"):
-        return text
-    text = _BEFORE_TIGHT.sub(NNBSP + r"\1", text)
-    text = _BEFORE_COLON.sub(NBSP + ":", text)
-    text = _AFTER_OPENING.sub("«" + NBSP, text)
-    return _BEFORE_CLOSING.sub(NBSP + "»", text)
-
 
 # The signs, found in C; the spaces around each are then looked at in Python (a page has a few
 # hundred signs, against thousands of tags and indentation runs a regex over spaces would try).
@@ -70,6 +56,8 @@ def french_markup(markup):
                 end += 1
             start, spaced = at, "«" + NBSP
         else:
+            # A narrow no-break space before « ; ! ? » (replacing a wider one too), a no-break
+            # space before « : ».
             start, end = at, at + 1
             spaces = _SPACES + NBSP if sign in ";!?" else _SPACES
             while start > copied and markup[start - 1] in spaces:
@@ -96,7 +84,7 @@ class FrenchTypographyMiddleware:
             response.streaming
             or response.status_code == 304
             or not response.get("Content-Type", "").startswith(TYPES)
-            or request.path.startswith("/" + _admin_url())
+            or request.path.startswith("/" + settings.ADMIN_URL)
         ):
             return response
         charset = response.charset or "utf-8"
@@ -104,9 +92,3 @@ class FrenchTypographyMiddleware:
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
-
-
-def _admin_url():
-    from django.conf import settings
-
-    return settings.ADMIN_URL

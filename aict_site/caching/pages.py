@@ -78,9 +78,8 @@ class PageCacheMiddleware:
             entry = caches["pages"].get(key)
             if not entry or entry["version"] != version:
                 return self.store(request, key, version)
+            # Kept no longer than the shared cache keeps it (PAGE_CACHE_SECONDS from when made).
             recent_pages.put(key, entry, page_lifetime(), version=version, made_at=entry["made_at"])
-        if time.time() >= entry["made_at"] + page_lifetime():
-            return self.store(request, key, version)
         response = HttpResponse(entry["content"], status=200)
         for header, value in entry["headers"]:
             response.headers[header] = value

@@ -1,16 +1,16 @@
 """French spacing is set at output on the text people read, never on code or on what a
 visitor typed."""
 
-from aict_site.typography import NBSP, NNBSP, french_markup, french_spacing
+from aict_site.typography import NBSP, NNBSP, french_markup
 
 
 def test_double_signs_and_guillemets_get_their_non_breaking_spaces():
-    assert french_spacing("Pourquoi ? Parce que ; enfin ! Note : « un jumelage »") == (
+    assert french_markup("Pourquoi ? Parce que ; enfin ! Note : « un jumelage »") == (
         f"Pourquoi{NNBSP}? Parce que{NNBSP}; enfin{NNBSP}! Note{NBSP}: «{NBSP}un jumelage{NBSP}»"
     )
     # What is already right, and colons that are not punctuation, stay as they are.
     for text in (f"Note{NBSP}:", "à 17:00", "https://example.org/?q=1&a=b", "Bonjour."):
-        assert french_spacing(text) == text
+        assert french_markup(text) == text
 
 
 def test_only_text_and_readable_attributes_change():

@@ -7,17 +7,19 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from reference import names
+
 from .briefs import current_territory
+from .deliberation_text import values_for
 from .docx_files import DOCX_TYPE, as_docx
 from .models import DeliberationModel
 
 
 def filled_in(territory):
-    """The model's title and paragraphs, for `territory` (None: brackets left to fill)."""
+    """The model's title and paragraphs, for `territory` (None: the blank model, its brackets
+    saying what to write)."""
     model = DeliberationModel.current()
-    if territory is None:
-        return model.title, model.filled_in("[COLLECTIVITÉ]", "[TYPE]")
-    return model.title, model.filled_in(territory.name, territory.get_level_display())
+    return model.title, model.filled_in(values_for(territory))
 
 
 def deliberation_docx(request, code=None):
@@ -43,6 +45,7 @@ def deliberation_page(request, code=None):
     breadcrumbs.append((_("Model deliberation"), None))
     context = {
         "territory": territory,
+        "territory_name": names.of_territory(territory) if territory else "",
         "title": title,
         "paragraphs": paragraphs,
         "breadcrumbs": breadcrumbs,

@@ -209,8 +209,10 @@ class DeliberationModel(models.Model):
     body = models.TextField(
         _("text"),
         help_text=_(
-            "One paragraph per blank line. [COLLECTIVITÉ] and [TYPE] are replaced by the "
-            "authority's name and type; leave the other brackets for the authority to fill in."
+            "One paragraph per blank line. These brackets are filled in for each authority: "
+            "[COLLECTIVITÉ], [LA COLLECTIVITÉ], [DE LA COLLECTIVITÉ], [LE CONSEIL], "
+            "[DU CONSEIL], [L’EXÉCUTIF], [VISA DE COMPÉTENCE], [VISA DES LEVIERS], [TRIBUNAL] "
+            "and [TYPE]; leave the other brackets for the authority to fill in."
         ),
     )
     updated_at = models.DateTimeField(_("modified on"), auto_now=True)
@@ -226,7 +228,9 @@ class DeliberationModel(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        paragraphs = self.filled_in("Saint-Omer-en-Chaussée", "commune")
+        from .deliberation_text import values_for
+
+        paragraphs = self.filled_in(values_for(None))
         self.file_size_kb = round(len(as_docx(self.title, paragraphs)) / 1000)
         super().save(*args, **kwargs)
 
@@ -241,7 +245,10 @@ class DeliberationModel(models.Model):
             record = cls.objects.create(title=lines[0].strip(), body=lines[1].strip())
         return record
 
-    def filled_in(self, name, kind):
-        """Its paragraphs, with the authority's name and type in place of the brackets."""
-        text = self.body.replace("[COLLECTIVITÉ]", name).replace("[TYPE]", kind)
-        return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    def filled_in(self, values):
+        """Its paragraphs, each bracket of `values` (« [LE CONSEIL] »…) replaced by its text
+        (straight or curly apostrophe alike); a paragraph left empty is dropped."""
+        text = self.body.replace("\r\n", "\n").replace("'", "’")
+        for key, value in values.items():
+            text = text.replace(f"[{key}]", value)
+        return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]

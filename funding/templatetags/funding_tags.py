@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -82,54 +82,84 @@ def funders_overview(heading_level=2):
     }
 
 
+# How many schemes a brief shows before the others, folded.
+FIRST_SCHEMES = 4
+
+
 @cached_inclusion_tag(register, "funding/_schemes_for_type.html", clock=True)
-def schemes_for_type(authority_type, heading_level=2):
-    """The schemes open to an authority type (or naming no type), each with its open or next
-    call; the « 1 % » levers have their own block."""
+def schemes_for_type(authority_types, heading_level=2):
+    """The schemes open to an authority's types (or naming no type), each with its open or
+    next call: first the few that fit it best (an open or announced call, then those naming
+    its type and open to any partner country), then the others."""
     schemes = (
         Scheme.objects.published()
         .exclude(kind=Scheme.Kind.LEGAL)
         .select_related("funder")
         .prefetch_related(Prefetch("calls", queryset=Call.objects.filter(is_published=True)))
     )
-    if authority_type is not None:
+    # Read in the same query: whether it names one of the types, whether it names a country.
+    types_through = Scheme.eligible_authority_types.through
+    countries_through = Scheme.countries.through
+    schemes = schemes.annotate(
+        names_type=Exists(
+            types_through.objects.filter(
+                scheme_id=OuterRef("pk"), authoritytype__in=authority_types
+            )
+        ),
+        names_country=Exists(countries_through.objects.filter(scheme_id=OuterRef("pk"))),
+    )
+    if authority_types:
         schemes = schemes.filter(
-            Q(eligible_authority_types=authority_type) | Q(eligible_authority_types__isnull=True)
+            Q(eligible_authority_types__in=authority_types)
+            | Q(eligible_authority_types__isnull=True)
         ).distinct()
     now = timezone.now()
     rows = []
     for scheme in schemes:
         calls = scheme.calls_by_state(now)
-        rows.append({"scheme": scheme, "open": calls["open"][:1], "next": calls["upcoming"][:1]})
-    # Open calls first, then the announced ones, then the rest, each in the finder's order.
-    rows.sort(key=lambda row: 0 if row["open"] else 1 if row["next"] else 2)
-    return {"rows": rows, "authority_type": authority_type, "level": heading_level}
+        fits = scheme.names_type and not scheme.names_country
+        rank = 0 if calls["open"] else 1 if calls["upcoming"] else 2 if fits else 3
+        first_open, first_next = calls["open"][:1], calls["upcoming"][:1]
+        rows.append({"scheme": scheme, "open": first_open, "next": first_next, "rank": rank})
+    rows.sort(key=lambda row: row["rank"])
+    return {
+        "first": rows[:FIRST_SCHEMES],
+        "others": rows[FIRST_SCHEMES:],
+        "authority_type": authority_types[0] if authority_types else None,
+        "level": heading_level,
+    }
 
 
 @cached_inclusion_tag(register, "funding/_one_percent.html")
-def one_percent_levers(authority_type, data, heading_level=2):
-    """The four « 1 % » levers, whether each is open to the authority's type, and the
-    calculator, answered from the query string (`data`) when it was submitted."""
-    levers = one_percent.levers()
-    for lever in levers:
-        types = list(lever.eligible_authority_types.all())
-        lever.type_names = [t.name for t in types]
-        lever.open_to_type = authority_type is not None and authority_type in types
+def one_percent_levers(territory, authority_type, data, heading_level=2):
+    """Who holds each service a « 1 % » lever draws on, for this authority, and the calculator
+    for the services it may hold (answered from the query string `data` when submitted); a
+    département and the Région, which hold none, read what they can do instead."""
+    services = one_percent.services_of(territory)
+    context = {
+        "territory": territory,
+        "services": services,
+        "authority_type": authority_type,
+        "level": heading_level,
+        "sublevel": heading_level + 1,
+    }
+    own = [service for service in services if service.yours]
+    if not own:
+        return context
     submitted = "budget" in data
-    form = one_percent.OnePercentForm(levers, data if submitted else None)
-    ceiling = form.ceiling() if submitted and form.is_valid() else None
+    form = one_percent.OnePercentForm(own, data if submitted else None)
+    valid = submitted and form.is_valid()
     for name in form.errors:
         if name in form.fields:
             form.fields[name].widget.attrs["aria-describedby"] = f"{form[name].auto_id}-error"
-    chosen = next((lever for lever in levers if lever.slug == data.get("levier")), None)
-    return {
-        "levers": levers,
-        "form": form,
-        "ceiling": ceiling,
-        "chosen": chosen,
-        "budget": form.cleaned_data.get("budget") if ceiling is not None else None,
-        "level": heading_level,
-    }
+    context.update(
+        form=form,
+        ceiling=form.ceiling() if valid else None,
+        chosen=form.service() if valid else None,
+        budget=form.cleaned_data.get("budget") if valid else None,
+        versement=form.cleaned_data.get("versement") if valid else None,
+    )
+    return context
 
 
 # A scheme's page on a miss of the page cache: its parts are kept, so that the page reads

@@ -157,15 +157,19 @@ def united_query(words, limit):
 def search(query, limit):
     """The `limit` best matches for `query`, complete, and how many there are in all."""
     words = query_words(query)
-    if not words:
+    if not query.strip():
         return [], 0
     united = _united()
     by_source, totals = {}, {}
-    with connection.cursor() as cursor:
-        cursor.execute(*united_query(words, limit))
-        for index, _position, pk, rank, total_rows in sorted(cursor.fetchall()):
-            by_source.setdefault(united[index], []).append(Result(rank, united[index], {"pk": pk}))
-            totals[index] = total_rows
+    # A query of signs alone (« 1 % ») matches no indexed word, but a source of its own may.
+    if words:
+        with connection.cursor() as cursor:
+            cursor.execute(*united_query(words, limit))
+            for index, _position, pk, rank, total_rows in sorted(cursor.fetchall()):
+                by_source.setdefault(united[index], []).append(
+                    Result(rank, united[index], {"pk": pk})
+                )
+                totals[index] = total_rows
     found, total = [], sum(totals.values())
     for source in _sources:
         if source.united:

@@ -17,4 +17,5 @@ class DirectoryConfig(AppConfig):
 
         search.register(directory_search.AuthoritySource())
         search.register(directory_search.BriefSource())
+        search.register(directory_search.BriefToolSource())
         territories.loaded.connect(models.link_territories, dispatch_uid="directory.territories")

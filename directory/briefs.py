@@ -12,12 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from aict_site.caching.memory import remembered
-from reference import territories
+from reference import names, territories
+from reference.competences import is_mobility_authority_by_law
 from reference.models import AuthorityType, Territory
 
 from .models import DeliberationModel
 
 QUERY_LENGTH = 100
+# The type the mobility lever names: métropoles, communautés urbaines and d’agglomération are
+# such authorities by law (reference.competences), so their briefs and the finder agree.
+MOBILITY_AUTHORITY = "Autorité organisatrice de la mobilité"
 
 
 def current_territory(code):
@@ -53,9 +57,16 @@ class BriefView(TemplateView):
         context = super().get_context_data(**kwargs)
         territory = current_territory(self.kwargs["code"])
         shared = remembered(shared_context)
+        authority_type = shared["types"].get(territory.level)
+        authority_types = [authority_type] if authority_type else []
+        if shared["mobility"] and is_mobility_authority_by_law(territory):
+            authority_types.append(shared["mobility"])
         context.update(
             territory=territory,
-            authority_type=shared["types"].get(territory.level),
+            designation=names.designation(territory),
+            of_name=names.of_territory(territory),
+            authority_type=authority_type,
+            authority_types=authority_types,
             region=shared["region"],
             departement=territory.departement,
             deliberation_size=shared["deliberation_size"],
@@ -73,6 +84,7 @@ def shared_context():
         types.setdefault(authority_type.level, authority_type)
     return {
         "types": types,
+        "mobility": AuthorityType.objects.filter(name=MOBILITY_AUTHORITY).first(),
         "region": Territory.objects.filter(level=Territory.Level.REGION).first(),
         "deliberation_size": DeliberationModel.current().file_size_kb,
     }

@@ -1,7 +1,9 @@
+import re
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from aict_site.search import Result, Source
+from aict_site.search import Result, Source, normalize
 from reference import territories
 from reference.models import Territory
 
@@ -64,3 +66,46 @@ class BriefSource(Source):
         return _("%(what)s: whom to call, the funding open to it, its « 1 %% » levers.") % {
             "what": what[:1].upper() + what[1:]
         }
+
+
+class BriefToolSource(Source):
+    """The tools every brief offers, found by what people type for them: « délibération »
+    leads to the model deliberation, « 1 % », « Oudin-Santini » or « levier » to « Ma
+    collectivité », where each authority's levers and calculator are."""
+
+    united = False
+    columns = ()
+    LEVER_WORDS = {"levier", "leviers", "oudin", "santini", "pintat", "calculateur"}
+    ONE_PERCENT = re.compile(r"(?<![\d,.])1\s?%")
+
+    def find(self, query, limit):
+        folded = normalize(query)
+        words = set(re.findall(r"\w+", folded))
+        found = []
+        if words & {"deliberation", "deliberations"}:
+            found.append(Result(1.5, self, {"pk": "deliberation"}))
+        if self.ONE_PERCENT.search(folded) or words & self.LEVER_WORDS:
+            found.append(Result(1.5, self, {"pk": "levers"}))
+        return found, len(found)
+
+    def complete(self, results):
+        for result in results:
+            if result.row["pk"] == "deliberation":
+                result.title = _("Model council deliberation to engage in a cooperation")
+                result.url = reverse("briefs:blank-deliberation")
+                result.text = _(
+                    "Find your authority in « My authority »: its model deliberation names its "
+                    "council, its executive and its administrative court, ready to complete."
+                )
+            else:
+                # « %% » in the catalogue: the strings are %-formatted (python-format).
+                result.title = _("Your « 1 %% » levers and their calculator") % {}
+                result.url = reverse("briefs:search")
+                result.text = (
+                    _(
+                        "Find your authority: its page says who runs water, sanitation, energy, "
+                        "waste and mobility there, and computes the 1 %% ceiling of each budget."
+                    )
+                    % {}
+                )
+            result.kind = _("My authority")

@@ -131,7 +131,8 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         query = " ".join(self.request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
         context["query"] = query
-        if not search.terms(query):
+        # « 1 % » is a query too: its words are too short to index, but a source may know it.
+        if not search.terms(query) and "%" not in query:
             context["message"] = _("Type one or more words to search for.")
             context["results"] = []
             return context

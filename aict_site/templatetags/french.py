@@ -88,3 +88,15 @@ def hour(moment):
     if moment.minute:
         return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
     return f"{moment.hour}{NBSP}h"
+
+
+# French spells small counts in running text: « ses cinq départements ».
+_SMALL_NUMBERS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+
+
+@register.filter
+def spelt(value):
+    """2 → « deux » … 9 → « neuf »; from 10, digits (grouped)."""
+    if isinstance(value, int) and 0 <= value < len(_SMALL_NUMBERS):
+        return _SMALL_NUMBERS[value]
+    return grouped(value)

@@ -39,8 +39,9 @@ def directory_countries_and_open_data():
 
 @cached_inclusion_tag(register, "directory/_brief_members.html")
 def brief_members(territory, heading_level=2):
-    """Who a territory groups (an EPCI's communes, a département's EPCI, the Région's
-    départements), as links to their briefs: up to 95 links, kept per content version."""
+    """Who a territory groups (an EPCI's communes, the EPCI of a département's territory, the
+    Région's départements), as links to their briefs: up to 95 links, kept per content
+    version. A cross-border EPCI's communes elsewhere and their population are told apart."""
     level = Territory.Level
     members = Territory.objects.filter(is_current=True).order_by("name")
     if territory.level == level.EPCI:
@@ -51,12 +52,16 @@ def brief_members(territory, heading_level=2):
         members = members.filter(level=level.DEPARTEMENT).order_by("code")
     else:
         return {"count": 0}
-    rows = list(members.values_list("code", "name"))
+    rows = list(members.values_list("code", "name", "population"))
     root = reverse("briefs:search")
     links = format_html_join(
-        "", '<li><a href="{}{}/">{}</a></li>', ((root, code, name) for code, name in rows)
+        "", '<li><a href="{}{}/">{}</a></li>', ((root, code, name) for code, name, _ in rows)
     )
-    return {"count": len(rows), "links": links, "territory": territory}
+    context = {"count": len(rows), "links": links, "territory": territory}
+    if territory.level == level.EPCI and territory.members_elsewhere and territory.population:
+        here = sum(population or 0 for _, _, population in rows)
+        context.update(population_here=here, population_elsewhere=territory.population - here)
+    return context
 
 
 @cached_inclusion_tag(register, "directory/_engaged_near.html")

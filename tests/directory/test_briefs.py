@@ -74,23 +74,39 @@ def test_a_communes_brief_says_who_it_is_whom_to_call_and_what_it_can_fund(clien
     commune = AuthorityType.objects.get(name="Commune")
     assert f'/financements/?collectivite={commune.pk}">' in html
     assert "Fonds citoyen franco-allemand" in html
-    assert "Loi Oudin-Santini : 1 % eau et assainissement</a> — <strong>ouvert à votre type" in html
-    assert "lorsqu’elle est chargée de ce service" in html, "the laws name the service's holder"
+    # The levers say who runs each service here, certain by law or to check, with sources.
+    levers = html.split('id="one-percent"')[1].split("</section>")[0]
+    epci_link = f'<a href="/ma-collectivite/{SAINT_OMER_EPCI}/">CA du Pays de Saint-Omer</a>'
+    assert (
+        "Collecte et traitement des déchets des ménages</a></strong> (article L1115-2 du CGCT) — "
+        f"ici, il appartient à votre intercommunalité, {epci_link} : parlez-en avec elle "
+        "(certain : compétence obligatoire des communautés d’agglomération depuis le 1er janvier "
+        "2017 (loi NOTRe)" in levers
+    )
+    assert "Mobilité et transports</a></strong> (article L1115-3 du CGCT) — ici, il" in levers
+    assert "Distribution d’électricité et de gaz</a></strong> (article L1115-1-1 du CGCT)" in levers
+    assert "<strong>à vérifier</strong> : la commune, ou le groupement" in levers
+    assert 'href="https://dechets-infos.com/' in levers
+    assert "ouvert à votre type" not in html
+    # The commune's calculator offers only what it may run itself.
+    assert '<option value="energie">' in levers and '<option value="eau">' not in levers
     assert "Faites adopter une délibération par votre assemblée" in html
 
 
 @pytest.mark.django_db
 def test_an_epci_a_departement_and_the_region_list_their_members(client, briefs):
     epci = page(client, BRIEFS["epci"])
-    assert "communauté d’agglomération" in epci
+    assert "<h1>Communauté d’agglomération du Pays de Saint-Omer</h1>" in epci
     assert '<a href="/ma-collectivite/62765/">Saint-Omer</a>' in epci
-    assert "population municipale de l’ensemble de ses communes" in epci
+    assert "Ses 53 communes membres dans la région" in epci
+    assert "(population municipale de toutes ses communes, INSEE)" in epci
     departement = page(client, BRIEFS["departement"])
     assert (
         f'<a href="/ma-collectivite/{SAINT_OMER_EPCI}/">CA du Pays de Saint-Omer</a>' in departement
     )
     region = page(client, BRIEFS["region"])
     assert '<a href="/ma-collectivite/80/">Somme</a>' in region
+    assert "Ses cinq départements" in region
     assert "Bureaux à Lille" in region and "Bureaux à Amiens" in region, "every office"
     amiens_side = page(client, f"/ma-collectivite/{SMALL_COMMUNE}/")
     assert "Bureaux à Amiens</strong> — le bureau qui couvre votre département" in amiens_side
@@ -98,9 +114,12 @@ def test_an_epci_a_departement_and_the_region_list_their_members(client, briefs)
 
 @pytest.mark.django_db
 def test_the_one_percent_calculator_answers_on_the_server_and_explains_bad_input(client, briefs):
-    url = BRIEFS["commune"] + "?levier=1-pourcent-eau-assainissement&budget="
+    url = BRIEFS["epci"] + "?levier=eau&budget="
     html = page(client, url + "250+000")
-    assert "avec 250 000 € de ressources annuelles, au plus <strong>2 500 €</strong> par an" in html
+    assert (
+        "Eau potable — avec 250 000 € de ressources annuelles, au plus <strong>2 500 €</strong> "
+        "par an (1 %, article L1115-1-1 du CGCT)" in html
+    )
     assert "au plus <strong>1 234,56 €</strong>" in page(client, url + "123456%2C78")
     for typed, message in [
         ("abc", "Indiquez un montant en euros"),
@@ -186,13 +205,17 @@ def test_the_model_deliberation_downloads_filled_in_and_staff_edit_its_text(
     assert response["Content-Type"].endswith("wordprocessingml.document")
     assert 'filename="deliberation-saint-omer-62765.docx"' in response["Content-Disposition"]
     text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
-    assert "Collectivité : Saint-Omer (commune)" in text
+    assert "Commune de Saint-Omer — extrait du registre des délibérations du conseil" in text
     assert "article L1115-1" in text and "MODÈLE À ADAPTER" in text
+    assert "Vu l’article L2121-29 du même code" in text
+    assert "Article 3 : D’engager pour ce projet [montant] €" in text
+    assert "recours devant le tribunal administratif de Lille" in text
     printable = page(client, "/ma-collectivite/62765/deliberation/")
     assert (
-        "Objet : engagement de Saint-Omer dans une action de coopération internationale"
-        in printable
+        "Objet : engagement de la commune de Saint-Omer dans une action de coopération "
+        "internationale" in printable
     )
+    assert "Retour à la page de la commune de Saint-Omer" in printable
 
     from directory.models import DeliberationModel
 
@@ -201,11 +224,12 @@ def test_the_model_deliberation_downloads_filled_in_and_staff_edit_its_text(
     assert form.status_code == 200
     staff_client.post(
         f"/gestion/directory/deliberationmodel/{model.pk}/change/",
-        {"title": "Délibération type", "body": "Le conseil de [COLLECTIVITÉ] décide.\n\nFin."},
+        {"title": "Délibération type", "body": "[LE CONSEIL] [DE LA COLLECTIVITÉ] décide.\n\nFin."},
     )
     response = Client().get("/ma-collectivite/62765/deliberation.docx")
     text = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
-    assert text == ["Délibération type", "Le conseil de Saint-Omer décide.", "Fin."]
+    expected = "Le conseil municipal de la commune de Saint-Omer décide."
+    assert text == ["Délibération type", expected, "Fin."]
 
 
 @pytest.mark.django_db
@@ -236,14 +260,23 @@ def test_the_csv_import_links_by_insee_code_or_siren_and_reports_unknown_codes(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("level", list(BRIEFS))
-def test_every_level_has_its_office_its_schemes_and_a_working_calculator(client, briefs, level):
+def test_every_level_has_its_office_its_schemes_and_its_levers_or_what_instead(
+    client, briefs, level
+):
     html = page(client, BRIEFS[level])
     assert "Qui appeler" in html and "Bureaux à Lille" in html
     assert "Les financements qui vous sont ouverts" in html
     assert "Appel à projets généraliste de soutien à la coopération décentralisée" in html
     assert "Vos leviers « 1 % »" in html
-    result = page(client, BRIEFS[level] + "?levier=1-pourcent-dechets&budget=1000000")
-    assert "1 % déchets — avec 1 000 000 € de ressources annuelles, au plus" in result
+    if level in ("departement", "region"):
+        # No lever is theirs: no calculator, and what they can do instead.
+        assert 'class="calculator"' not in html
+        assert "Ce que votre collectivité peut faire à la place" in html
+        assert "l’article L1115-1 du CGCT permet à toute collectivité" in html
+        return
+    service = "energie" if level == "commune" else "dechets"
+    result = page(client, BRIEFS[level] + f"?levier={service}&budget=1000000")
+    assert "— avec 1 000 000 € de ressources annuelles, au plus" in result
     assert "<strong>10 000 €</strong>" in result
 
 
@@ -253,3 +286,131 @@ def test_a_brief_is_served_from_the_page_cache_the_second_time(client, briefs):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(BRIEFS["commune"]).status_code == 200
     assert len(queries) == 0
+
+
+NORTH_PICARDY_CC = "200070951"  # CC du Territoire Nord Picardie, Agenville's
+
+
+def levers_of(client, code):
+    html = page(client, f"/ma-collectivite/{code}/")
+    return html.split('id="one-percent"')[1].split("</section>")[0]
+
+
+@pytest.mark.django_db
+def test_each_level_reads_who_runs_each_service_and_gets_only_the_levers_it_can_hold(
+    client, briefs
+):
+    # A commune of a CC: waste is the CC's by law; water, sanitation and mobility to check.
+    commune_cc = levers_of(client, SMALL_COMMUNE)
+    cc_link = f'<a href="/ma-collectivite/{NORTH_PICARDY_CC}/">CC du Territoire Nord Picardie</a>'
+    assert f"ici, il appartient à votre intercommunalité, {cc_link}" in commune_cc
+    assert (
+        "<strong>à vérifier</strong> : la communauté de communes l’exerce si toutes ses communes "
+        "la lui avaient transférée le 11 avril 2025" in commune_cc
+    )
+    assert "<strong>à vérifier</strong> : la communauté de communes si elle a choisi" in commune_cc
+    assert 'href="https://securibase.com/' in commune_cc and 'href="https://gart.org/' in commune_cc
+    assert '<option value="eau">' in commune_cc and '<option value="dechets">' not in commune_cc
+    # The CC itself: waste is its own for certain, water and mobility to check.
+    cc = levers_of(client, NORTH_PICARDY_CC)
+    assert "<strong>votre collectivité exerce ce service</strong> : ce levier lui est ouvert" in cc
+    assert cc.count("<strong>à vérifier</strong>") == 4  # water, sanitation, energy, mobility
+    assert '<option value="mobilite">' in cc and '<option value="dechets">' in cc
+    # A CA (and a métropole): every service but energy is theirs by law, mobility included.
+    ca = levers_of(client, SAINT_OMER_EPCI)
+    assert ca.count("<strong>votre collectivité exerce ce service</strong>") == 4
+    assert "autorité organisatrice de la mobilité de droit" in ca
+    # Lille reads that the MEL holds them.
+    lille = levers_of(client, "59350")
+    assert 'ici, il appartient à votre intercommunalité, <a href="/ma-collectivite/' in lille
+    assert "Métropole Européenne de Lille</a> : parlez-en avec elle" in lille
+    # A département and the Région: no lever, no calculator, what they can do instead.
+    for code in ("62", "32"):
+        other = levers_of(client, code)
+        assert 'class="calculator"' not in other and "Ce que votre collectivité peut faire" in other
+
+
+@pytest.mark.django_db
+def test_the_finder_lists_the_mobility_lever_for_an_intercommunalite(client, briefs):
+    epci = AuthorityType.objects.get(name="Intercommunalité")
+    html = page(client, f"/financements/?collectivite={epci.pk}&theme=mobilite-transports")
+    assert "1 % mobilité et transports" in html
+
+
+@pytest.mark.django_db
+def test_the_calculator_keeps_water_and_sanitation_apart_and_leaves_out_the_versement(
+    client, briefs
+):
+    url = BRIEFS["epci"] + "?levier=mobilite&budget=1+000+000&versement=400+000"
+    html = page(client, url)
+    assert (
+        "Mobilité et transports — avec 1 000 000 € de ressources annuelles, moins 400 000 € de "
+        "versement mobilité, au plus <strong>6 000 €</strong> par an (1 %, article L1115-3 du CGCT)"
+        in html
+    )
+    water = page(client, BRIEFS["epci"] + "?levier=eau&budget=1000&versement=10")
+    assert "Le versement mobilité ne concerne que la mobilité." in water
+    assert "au plus <strong>" not in water
+    too_much = page(client, BRIEFS["epci"] + "?levier=mobilite&budget=1000&versement=2000")
+    assert "Le versement mobilité ne peut pas dépasser les ressources." in too_much
+    sanitation = page(client, BRIEFS["epci"] + "?levier=assainissement&budget=500000")
+    assert "Assainissement — avec 500 000 € de ressources annuelles, au plus" in sanitation
+
+
+@pytest.mark.django_db
+def test_a_cross_border_intercommunalite_says_what_lies_in_the_region_and_outside(
+    client, initial_content
+):
+    villes_soeurs = "247600588"
+    load_subset(epcis=(villes_soeurs,), communes=())
+    html = page(client, f"/ma-collectivite/{villes_soeurs}/")
+    assert "<h1>Communauté de communes des Villes Sœurs</h1>" in html
+    assert "Ses 13 communes membres dans la région" in html
+    assert (
+        "Une intercommunalité à cheval sur deux régions : 13 communes membres dans les "
+        "Hauts-de-France et 15 hors de la région." in html
+    )
+    assert re.search(r"Population municipale : [\d ]+ habitants dans la région, [\d ]+ hors", html)
+    assert "Département (sa partie dans la région)" in html
+
+
+@pytest.mark.django_db
+def test_the_docx_is_an_a4_french_office_file_of_its_own(client, briefs):
+    import io
+    import zipfile
+
+    from django.utils import timezone
+    from docx import Document
+
+    data = client.get(f"/ma-collectivite/{SAINT_OMER_EPCI}/deliberation.docx").content
+    document = Document(io.BytesIO(data))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.left_margin.cm, 1) == 2.5
+    properties = document.core_properties
+    assert properties.author == "Lianes coopération" and properties.language == "fr-FR"
+    assert properties.title.startswith("Délibération")
+    assert properties.created.date() == timezone.now().date()
+    parts = zipfile.ZipFile(io.BytesIO(data))
+    xml = b"".join(parts.read(name) for name in parts.namelist() if name.endswith(".xml"))
+    assert b"en-US" not in xml and b"python-docx" not in xml
+    assert b'w:lang w:val="fr-FR"' in parts.read("word/styles.xml")
+    assert not [name for name in parts.namelist() if "thumbnail" in name]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Le conseil communautaire," in text and "d’autoriser le président à la signer" in text
+    article = next(p for p in document.paragraphs if p.text.startswith("Article 1er"))
+    assert article.runs[0].bold and article.runs[0].text == "Article 1er :"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["délibération", "1 %", "1%", "loi Oudin-Santini"])
+def test_the_site_search_finds_the_deliberation_and_the_levers(client, briefs, query):
+    from urllib.parse import quote
+
+    html = page(client, f"/recherche/?q={quote(query)}")
+    if query == "délibération":
+        assert 'href="/ma-collectivite/modele-de-deliberation/"' in html
+        assert "Modèle de délibération pour engager une coopération" in html
+    else:
+        assert 'href="/ma-collectivite/"' in html
+        assert "Vos leviers « 1 % » et leur calculateur" in html

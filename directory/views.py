@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView
 from aict_site.caching.fragments import cards
 from aict_site.csvfiles import csv_response
 from aict_site.publishing import StaffPreviewMixin
+from reference import names
 from reference.models import Country
 
 from . import exports
@@ -90,10 +91,14 @@ class AuthorityDetailView(StaffPreviewMixin, DetailView):
     template_name = "directory/authority_detail.html"
 
     def get_queryset(self):
-        return Authority.objects.for_directory()
+        return Authority.objects.for_directory().select_related("territory")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Named as its brief names it (« Communauté urbaine de Dunkerque » for « Dunkerque
+        # Grand Littoral »), so that the two pages read as one body.
+        if self.object.territory:
+            context["official_name"] = names.designation(self.object.territory)
         cooperations = sorted(self.object.cooperations.all(), key=lambda c: c.country.name)
         context["by_country"] = [
             (country, list(items))

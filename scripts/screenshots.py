@@ -31,7 +31,12 @@ PAGES = {
     "partners": "/partenaires/",
     "site-map": "/plan-du-site/",
     "my-authority": "/ma-collectivite/?q=saint-omer",
-    "brief": "/ma-collectivite/62765/?levier=1-pourcent-eau-assainissement&budget=250+000",
+    "brief": "/ma-collectivite/62765/?levier=energie&budget=250+000",
+    "brief-epci": "/ma-collectivite/200069037/?levier=mobilite&budget=2+000+000&versement=800+000",
+    "brief-cc": "/ma-collectivite/200070951/",
+    "brief-departement": "/ma-collectivite/80/",
+    "brief-region": "/ma-collectivite/32/",
+    "deliberation": "/ma-collectivite/80021/deliberation/",
 }
 WIDTHS = (375, 1280)
 

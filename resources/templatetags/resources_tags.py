@@ -13,9 +13,10 @@ RELATIONS = {"funding.scheme": "schemes", "events.event": "events"}
 
 
 @cached_inclusion_tag(register, "resources/_latest_resources.html")
-def latest_resources(count=3, heading_level=2):
+def latest_resources(count=3, heading_level=2, fold=False):
+    """The latest resources; `fold`: in a block a phone shows folded (the home page)."""
     latest = Resource.objects.published().order_by("-created_at", "-pk")
-    return {"resources": list(latest[:count]), "level": heading_level}
+    return {"resources": list(latest[:count]), "level": heading_level, "fold": fold}
 
 
 @cached_inclusion_tag(register, "resources/_resources_for.html")

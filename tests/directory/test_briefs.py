@@ -414,3 +414,17 @@ def test_the_site_search_finds_the_deliberation_and_the_levers(client, briefs, q
     else:
         assert 'href="/ma-collectivite/"' in html
         assert "Vos leviers « 1 % » et leur calculateur" in html
+
+
+@pytest.mark.django_db
+def test_a_directory_authority_and_its_brief_name_the_same_body(client, initial_content):
+    dunkerque = "245900428"
+    load_subset(epcis=(dunkerque,), communes=())
+    authority = Authority.objects.get(name="Dunkerque Grand Littoral")
+    html = page(client, authority.get_absolute_url())
+    assert (
+        f'Son nom officiel : <a href="/ma-collectivite/{dunkerque}/">Communauté urbaine de '
+        "Dunkerque</a>, sa page dans « Ma collectivité »" in html
+    )
+    brief = page(client, f"/ma-collectivite/{dunkerque}/")
+    assert "<h1>Communauté urbaine de Dunkerque</h1>" in brief

@@ -136,3 +136,30 @@ def test_no_footer_item_is_split_across_two_columns(browser, live_site):
         split = split_items(page, FOOTER_ITEMS)
         assert split == [], (width, split)
     context.close()
+
+
+def test_on_a_phone_the_home_page_fits_in_five_screens_with_whom_to_call_in_the_first_two(
+    browser, live_site
+):
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    page.goto(live_site + "/")
+    assert page.evaluate("document.documentElement.scrollHeight") <= 3700
+    person = page.locator("#accompagner .contact-card .person").first.bounding_box()
+    assert person["y"] + person["height"] <= 2 * 667
+    # Every block of the desktop page is there: the folded lists open with one tap.
+    folds = page.locator("details.phone-fold")
+    assert folds.count() == 4
+    page.locator("details.phone-fold summary", has_text="Nos partenaires").click()
+    assert page.get_by_role("link", name="Tous nos partenaires").is_visible()
+    context.close()
+    # On a desktop, or without JavaScript, nothing is folded.
+    desktop = {"viewport": {"width": 1280, "height": 900}}
+    without_script = {"viewport": {"width": 375, "height": 667}, "java_script_enabled": False}
+    for options in (desktop, without_script):
+        context = browser.new_context(**options)
+        page = context.new_page()
+        page.goto(live_site + "/")
+        opened = page.eval_on_selector_all("details.phone-fold", "all => all.map(d => d.open)")
+        assert opened == [True] * 4, options
+        context.close()

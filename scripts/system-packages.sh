@@ -17,6 +17,8 @@ case "${1:-}" in
     command -v java >/dev/null || want+=(default-jre-headless)
     command -v npm >/dev/null || want+=(npm)
     command -v redis-server >/dev/null || want+=(redis-server)
+    # The model deliberation is opened in LibreOffice (tests/directory/test_docx_in_libreoffice.py).
+    command -v soffice >/dev/null || want+=(libreoffice-writer-nogui)
     ;;
   bench)
     command -v wrk >/dev/null || want+=(wrk)

@@ -60,13 +60,23 @@ class SchemeAdmin(MoveButtonsMixin, VersionAdmin):
     search_fields = ["title", "summary", "description", "funder__name", "funder__short_name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["countries", "themes"]
-    filter_horizontal = ["eligible_authority_types"]
+    filter_horizontal = ["eligible_authority_types", "country_groups"]
     inlines = [EligibilityInline, CallInline]
     fieldsets = [
         (None, {"fields": ["funder", "title", "slug", "kind", "summary", "description"]}),
         (
             _("For whom and for what"),
-            {"fields": ["eligible_authority_types", "themes", "countries"]},
+            {
+                "fields": [
+                    "eligible_authority_types",
+                    ("types_source", "types_source_url"),
+                    "themes",
+                    "countries_rule",
+                    "countries",
+                    "country_groups",
+                    ("countries_source", "countries_source_url"),
+                ]
+            },
         ),
         (
             _("Amounts (only when sourced)"),

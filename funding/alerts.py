@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from aict_site.alerting import Item, Source
 from aict_site.templatetags.french import day
+from reference.models import Country
 
 from .models import Call, Scheme
 from .templatetags.funding_tags import closing
@@ -26,12 +27,16 @@ class CallSource(Source):
             .filter(Q(closes_at=None) | Q(closes_at__gt=timezone.now()))
             .select_related("scheme")
             .prefetch_related(
-                "scheme__eligible_authority_types", "scheme__themes", "scheme__countries"
+                "scheme__eligible_authority_types",
+                "scheme__themes",
+                "scheme__countries",
+                "scheme__country_groups__countries",
             )
         )
-        return [self.item(call) for call in calls]
+        every_code = list(Country.objects.values_list("code", flat=True))
+        return [self.item(call, every_code) for call in calls]
 
-    def item(self, call):
+    def item(self, call, every_code):
         scheme = call.scheme
         if call.closes_at:
             detail = _("Closing: %(date)s") % {"date": closing(call)}
@@ -48,8 +53,8 @@ class CallSource(Source):
             changed_at=call.updated_at,
             facets={
                 "types": _restricted(str(t.pk) for t in scheme.eligible_authority_types.all()),
-                "themes": {t.slug for t in scheme.themes.all()},
-                "countries": _restricted(c.code for c in scheme.countries.all()),
+                "themes": _restricted(t.slug for t in scheme.themes.all()),
+                "countries": scheme.partner_country_codes(every_code),
                 "scheme": {scheme.slug},
             },
         )

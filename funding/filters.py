@@ -64,11 +64,11 @@ class SchemeFilter(django_filters.FilterSet):
         ).distinct()
 
     def filter_theme(self, queryset, name, value):
-        return queryset.filter(themes=value).distinct()
+        # A scheme whose source names no theme is open to every theme.
+        return queryset.filter(Q(themes=value) | Q(themes__isnull=True)).distinct()
 
     def filter_country(self, queryset, name, value):
-        # A scheme open to every country lists none.
-        return queryset.filter(Q(countries=value) | Q(countries__isnull=True)).distinct()
+        return queryset.open_to_country(value)
 
     def filter_open(self, queryset, name, value):
         if value != "1":

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from reference.models import AuthorityType, Country, Theme
+from reference.models import AuthorityType, Country, CountryGroup, Theme
 
 from .models import Call, EligibilityItem, Funder, Scheme
 
@@ -51,6 +51,7 @@ def load():
         "eligible_authority_types": {t.name: t.pk for t in AuthorityType.objects.all()},
         "themes": {t.slug: t.pk for t in Theme.objects.all()},
         "countries": {c.code: c.pk for c in Country.objects.all()},
+        "country_groups": {g.name: g.pk for g in CountryGroup.objects.all()},
     }
     links = {name: [] for name in vocabularies}
     for position, fields in enumerate(data["schemes"], start=1):
@@ -60,6 +61,7 @@ def load():
             "eligible_authority_types": fields.pop("types"),
             "themes": fields.pop("themes"),
             "countries": fields.pop("countries"),
+            "country_groups": fields.pop("country_groups", []),
         }
         checklist, calls = fields.pop("checklist"), fields.pop("calls")
         fields["verified_on"] = day(fields.pop("verified_on"))

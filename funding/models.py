@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
 from aict_site.search import normalize
-from reference.models import AuthorityType, Country, Theme
+from reference.models import AuthorityType, Country, CountryGroup, Theme
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -70,6 +70,20 @@ USUAL_AGREEMENT = 3
 
 
 class SchemeQuerySet(PublishedQuerySet):
+    def open_to_country(self, country):
+        """The schemes a partnership with `country` may apply to, as each source says: every
+        country; only the countries (or groups) chosen; every country but those chosen."""
+        countries = Scheme.countries.through.objects.filter(scheme_id=OuterRef("pk"))
+        groups = Scheme.country_groups.through.objects.filter(scheme_id=OuterRef("pk"))
+        named = countries.filter(country=country)
+        in_group = groups.filter(countrygroup__countries=country)
+        open_to_all = ~Exists(countries) & ~Exists(groups)
+        return self.filter(
+            Q(countries_rule=Scheme.CountryRule.EXCEPT) & ~Exists(named)
+            | ~Q(countries_rule=Scheme.CountryRule.EXCEPT)
+            & (open_to_all | Exists(named) | Exists(in_group))
+        )
+
     def for_finder(self):
         """The finder's list, with each scheme's funder for the headings; what a card shows
         besides is read only for the cards not kept (funding.views.card_data)."""
@@ -101,11 +115,43 @@ class Scheme(Publishable):
         help_text=_("Leave empty if the source does not say."),
     )
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+
+    class CountryRule(models.TextChoices):
+        ONLY = "only", _("the countries and groups chosen (every country when none is chosen)")
+        EXCEPT = "except", _("every country except those chosen")
+
+    countries_rule = models.CharField(
+        _("partner countries"),
+        max_length=10,
+        choices=CountryRule,
+        default=CountryRule.ONLY,
+        help_text=_("As the source says: only some countries (or all), or all but some."),
+    )
     countries = models.ManyToManyField(
         Country,
-        verbose_name=_("partner countries"),
+        verbose_name=_("countries chosen"),
         blank=True,
-        help_text=_("Leave empty if the scheme is open to every country."),
+        help_text=_("The countries the source names (only them, or all but them)."),
+    )
+    country_groups = models.ManyToManyField(
+        CountryGroup,
+        verbose_name=_("groups of countries chosen"),
+        blank=True,
+        help_text=_(
+            "With « only »: a list the source names as a whole (EU, official development aid)."
+        ),
+    )
+    types_source = models.CharField(
+        _("source of the eligible authorities"), max_length=300, blank=True
+    )
+    types_source_url = models.URLField(
+        _("address of that source"), max_length=URL_LENGTH, blank=True, validators=[http_url]
+    )
+    countries_source = models.CharField(
+        _("source of the partner countries"), max_length=300, blank=True
+    )
+    countries_source_url = models.URLField(
+        _("address of that source"), max_length=URL_LENGTH, blank=True, validators=[http_url]
     )
     amount_min = models.PositiveIntegerField(_("minimum amount (€)"), null=True, blank=True)
     amount_max = models.PositiveIntegerField(_("maximum amount (€)"), null=True, blank=True)
@@ -200,6 +246,19 @@ class Scheme(Publishable):
             .select_related("funder")
             .order_by("-shared", "title")[:count]
         )
+
+    def partner_country_codes(self, every_code):
+        """The codes of the countries a partnership may be with (None: every country), from
+        `every_code`, the codes of the site's list; reads the prefetched relations."""
+        named = {country.code for country in self.countries.all()}
+        if self.countries_rule == Scheme.CountryRule.EXCEPT:
+            return set(every_code) - named
+        groups = self.country_groups.all()
+        if not named and not groups:
+            return None
+        for group in groups:
+            named |= {country.code for country in group.countries.all()}
+        return named
 
     def calls_by_state(self, now=None):
         """Open, upcoming and closed calls, from the prefetched calls when there are some."""

@@ -3,7 +3,7 @@ from reversion.admin import VersionAdmin
 
 from aict_site.ordering import OrderedAdminMixin
 
-from .models import AuthorityType, Country, Departement, Territory, Theme
+from .models import AuthorityType, Country, CountryGroup, Departement, Territory, Theme
 
 
 @admin.register(Departement)
@@ -33,6 +33,14 @@ class CountryAdmin(admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     list_filter = []
+
+
+@admin.register(CountryGroup)
+class CountryGroupAdmin(VersionAdmin):
+    list_display = ["name", "source"]
+    search_fields = ["name"]
+    list_filter = []
+    filter_horizontal = ["countries"]
 
 
 @admin.register(Territory)

@@ -7,7 +7,7 @@ is loaded only while its table is empty, so staff edits are kept.
 import json
 from pathlib import Path
 
-from .models import AuthorityType, Country, Level, Theme
+from .models import AuthorityType, Country, CountryGroup, Level, Theme
 
 # The client's types that are a level of the official data (« Ma collectivité »).
 LEVELS = {
@@ -33,5 +33,12 @@ def load():
     if not Country.objects.exists():
         for code, name in data["countries"]:
             Country.objects.create(code=code, name=name)
+            created += 1
+    if not CountryGroup.objects.exists():
+        for fields in data["country_groups"]:
+            fields = dict(fields)
+            codes = fields.pop("countries")
+            group = CountryGroup.objects.create(**fields)
+            group.countries.set(Country.objects.filter(code__in=codes))
             created += 1
     return created

@@ -92,6 +92,27 @@ class Country(models.Model):
             raise ValidationError({"code": _("A country code has two letters (ISO 3166-1).")})
 
 
+class CountryGroup(models.Model):
+    """Countries a scheme's source names as a whole — the EU and the countries associated to a
+    programme, the countries eligible to official development aid —, with that source. Only
+    the countries of the site's list are marked, each as the source says (edited by staff)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("address of the source"), max_length=500, blank=True)
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries"), blank=True, related_name="groups"
+    )
+
+    class Meta:
+        verbose_name = _("group of countries")
+        verbose_name_plural = _("groups of countries")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Territory(models.Model):
     """A local authority of the region as the official data set knows it (a commune, an
     intercommunalité, a département, the Région): loaded and refreshed from

@@ -168,7 +168,7 @@ def one_percent_levers(territory, authority_type, data, heading_level=2):
 def scheme_facts(scheme):
     """Who may apply, themes, countries, amounts and conditions."""
     prefetch_related_objects(
-        [scheme], "eligible_authority_types", "themes", "countries", "checklist"
+        [scheme], "eligible_authority_types", "themes", "countries", "country_groups", "checklist"
     )
     return {"scheme": scheme}
 

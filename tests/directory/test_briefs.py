@@ -428,3 +428,22 @@ def test_a_directory_authority_and_its_brief_name_the_same_body(client, initial_
     )
     brief = page(client, f"/ma-collectivite/{dunkerque}/")
     assert "<h1>Communauté urbaine de Dunkerque</h1>" in brief
+
+
+@pytest.mark.django_db
+def test_briefs_and_deliberations_served_for_awkward_names_are_written_in_french(
+    client, initial_content
+):
+    from reference.names import mistakes
+
+    # A name starting with a vowel, « Le », « La », « L’ », « Œ », one letter; the EPCI of each.
+    communes = ("80021", "62826", "59051", "80296", "02565", "80829", "62041")
+    load_subset(epcis=(), communes=communes)
+    codes = [*communes, "248000531", "200069029", "02", "59", "60", "62", "80", "32"]
+    for code in codes:
+        for path in (f"/ma-collectivite/{code}/", f"/ma-collectivite/{code}/deliberation/"):
+            text = re.sub(r"<[^>]+>", "", page(client, path))
+            assert not mistakes(text), (path, mistakes(text))
+    touquet = page(client, "/ma-collectivite/62826/deliberation/")
+    assert "engagement de la commune du Touquet-Paris-Plage dans une action" in touquet
+    assert "Retour à la page de la commune du Touquet-Paris-Plage" in touquet

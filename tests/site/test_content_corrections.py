@@ -13,6 +13,7 @@ from aict_site.content_updates import snapshots
 from contacts.models import Partner
 from funding.models import Call, Scheme
 from pages.models import Page, SiteSettings
+from reference.models import Country
 
 
 def run(app, migration):
@@ -64,3 +65,52 @@ def test_old_content_is_corrected_and_staff_edits_are_kept(initial_content):
     # Run twice, nothing changes a second time.
     run("funding", "0006_content_corrections")
     assert Call.objects.filter(title="Appel Jeunesse X").count() == 1
+
+
+@pytest.mark.django_db
+def test_eligibility_and_the_deliberation_are_brought_to_the_sources_on_an_old_database(
+    initial_content,
+):
+    from directory.models import DeliberationModel
+    from reference.models import AuthorityType, CountryGroup
+
+    # The first content: no groups, every scheme « only » its listed countries (none: all),
+    # FICOL without syndicats mixtes, CERV with no type, the mobility lever without EPCI…
+    CountryGroup.objects.all().delete()
+    for scheme in Scheme.objects.all():
+        scheme.country_groups.clear()
+    Scheme.objects.update(countries_rule="only", countries_source="", types_source="")
+    generalist = Scheme.objects.get(slug="appel-a-projets-generaliste-dctciv")
+    generalist.countries.clear()
+    Scheme.objects.get(slug="cerv-jumelages-reseaux-de-villes").eligible_authority_types.clear()
+    ficol = Scheme.objects.get(slug="ficol")
+    ficol.eligible_authority_types.remove(AuthorityType.objects.get(name="Syndicat mixte"))
+    mobility = Scheme.objects.get(slug="1-pourcent-mobilite")
+    mobility.eligible_authority_types.remove(AuthorityType.objects.get(name="Intercommunalité"))
+    old, _new = snapshots(
+        importlib.import_module("directory.migrations").__file__, "deliberation-2026-12-06"
+    )
+    DeliberationModel.objects.update(title=old["title"], body=old["body"])
+    # …and one edit staff made since: FICOL's countries source.
+    Scheme.objects.filter(pk=ficol.pk).update(countries_source="Vérifié par l’équipe.")
+
+    run("funding", "0009_mobility_lever_for_intercommunalites")
+    run("funding", "0011_eligibility_as_data")
+    run("directory", "0009_deliberation_a_council_could_adopt")
+
+    generalist.refresh_from_db()
+    assert generalist.countries_rule == "except"
+    assert set(generalist.countries.values_list("code", flat=True)) >= {"MA", "SN", "CA"}
+    assert (
+        not Scheme.objects.open_to_country(Country.objects.get(code="MA"))
+        .filter(pk=generalist.pk)
+        .exists()
+    )
+    ficol.refresh_from_db()
+    assert ficol.countries_source == "Vérifié par l’équipe."  # staff's, kept
+    assert ficol.eligible_authority_types.filter(name="Syndicat mixte").exists()
+    assert list(ficol.country_groups.values_list("name", flat=True)) == [
+        "Pays éligibles à l’aide publique au développement (liste du CAD de l’OCDE)"
+    ]
+    assert mobility.eligible_authority_types.filter(name="Intercommunalité").exists()
+    assert "Article 1er" in DeliberationModel.current().body

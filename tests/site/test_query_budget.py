@@ -41,7 +41,7 @@ BUDGET = {
     # The chosen theme and country: kept per value (aict_site.choices), no query warm.
     "funding finder, two filters": (14, 1),
     # Its facts, calls, related schemes, documents and news: cached fragments.
-    "scheme": (12, 1),
+    "scheme": (13, 1),  # + its groups of partner countries (eligibility as data)
     "deadline calendar": (5, 1),
     "deadline feed (Atom)": (1, 1),
     "deadline calendar (.ics)": (1, 1),

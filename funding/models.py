@@ -182,6 +182,15 @@ class Scheme(Publishable):
         null=True,
         help_text=_("The day someone last checked this record against its sources."),
     )
+    # A fund that takes contributions when a crisis opens it (FACECO) has no calls to announce.
+    works_by_calls = models.BooleanField(
+        _("works by calls for projects"),
+        default=True,
+        help_text=_(
+            "Untick for a scheme with no calls (a fund opened per crisis, a law): its page then "
+            "offers no « next call » and no alert."
+        ),
+    )
     position = models.PositiveIntegerField(_("order"), default=0)
     search_text = models.TextField(editable=False, blank=True)
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
@@ -417,6 +426,8 @@ class Call(models.Model):
         The same rule as CallQuerySet.open_at, in Python for one call already loaded (a test
         checks that both agree, an opened call with no closing date included)."""
         now = now or timezone.now()
+        if self.opens_at is None and self.closes_at is None:
+            return "upcoming"  # announced, its dates not yet published
         if self.opens_at and now < self.opens_at:
             return "upcoming"
         if self.closes_at and now < self.closes_at + CLOSING_MINUTE:

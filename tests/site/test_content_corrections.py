@@ -114,3 +114,33 @@ def test_eligibility_and_the_deliberation_are_brought_to_the_sources_on_an_old_d
     ]
     assert mobility.eligible_authority_types.filter(name="Intercommunalité").exists()
     assert "Article 1er" in DeliberationModel.current().body
+
+
+@pytest.mark.django_db
+def test_the_audit_facts_reach_an_old_database_and_staff_edits_are_kept(initial_content):
+    from funding.models import Funder
+
+    old, _new = snapshots(
+        importlib.import_module("funding.migrations").__file__, "audit-2026-12-06"
+    )
+    morocco = Scheme.objects.get(slug="fonds-franco-marocain")
+    Scheme.objects.filter(pk=morocco.pk).update(**old["fonds-franco-marocain"])
+    Call.objects.filter(scheme=morocco, opens_at=None).delete()
+    # The waste lever's text was rewritten by staff: theirs stays.
+    Scheme.objects.filter(slug="1-pourcent-dechets").update(description="<p>Notre texte.</p>")
+    faceco = Scheme.objects.get(slug="faceco")
+    ministry = Funder.objects.get(short_name="DCTCIV, ex-DAECT")
+    Scheme.objects.filter(pk=faceco.pk).update(funder=ministry, works_by_calls=True)
+    Funder.objects.filter(name="Centre de crise et de soutien").delete()
+
+    run("funding", "0013_audit_facts")
+
+    morocco.refresh_from_db()
+    assert "a pris fin" not in morocco.summary and "2026-2027" in morocco.summary
+    assert Call.objects.filter(scheme=morocco, title__contains="2026-2027").count() == 1
+    waste = Scheme.objects.get(slug="1-pourcent-dechets")
+    assert waste.description == "<p>Notre texte.</p>"
+    faceco.refresh_from_db()
+    assert faceco.funder.name == "Centre de crise et de soutien" and not faceco.works_by_calls
+    run("funding", "0013_audit_facts")  # twice: nothing more
+    assert Call.objects.filter(scheme=morocco, title__contains="2026-2027").count() == 1

@@ -1,0 +1,46 @@
+"""The funding facts the audit of 2026-12-06 corrected, as a mayor reads them: the
+Franco-Moroccan fund goes on with an announced call (N1), FACECO is the Centre de crise et de
+soutien's fund without calls (N12), the waste lever cites one article (N13)."""
+
+import pytest
+
+from tests.helpers import squashed
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return squashed(response.content.decode())
+
+
+@pytest.mark.django_db
+def test_the_moroccan_fund_goes_on_with_its_announced_2026_2027_call(client, initial_content):
+    html = page(client, "/financements/fonds-franco-marocain/")
+    assert "a pris fin" not in html
+    assert (
+        "un second appel à projets biennal, 2026-2027, prévu pour le second semestre 2026" in html
+    )
+    assert "Second appel à projets biennal 2026-2027" in html
+    assert "<strong>À venir</strong> — annoncé, ses dates ne sont pas encore publiées" in html
+    assert 'href="https://www.lesiteinfo.com/economie/662071-' in html
+    finder = page(client, "/financements/?pays=MA")
+    assert "annoncé, ses dates ne sont pas encore publiées" in finder
+
+
+@pytest.mark.django_db
+def test_faceco_is_the_crisis_centres_fund_with_no_call_to_wait_for(client, initial_content):
+    html = page(client, "/financements/faceco/")
+    assert "Être alerté du prochain appel" not in html
+    assert "Aucun appel n’est ouvert ou annoncé" not in html
+    assert "Centre de crise et de soutien" in html
+    # On the funders' page, FACECO comes under the crisis centre, not under the DCTCIV.
+    support = page(client, "/dispositifs-d-appui/")
+    before, crisis_centre = support.split("Centre de crise et de soutien (CDCS", 1)
+    assert "FACECO" not in before
+    assert "FACECO : fonds d’action extérieure" in crisis_centre.split("Agence française")[0]
+
+
+@pytest.mark.django_db
+def test_the_waste_lever_cites_one_article(client, initial_content):
+    html = page(client, "/financements/1-pourcent-dechets/")
+    assert "L1115-2" in html and "L1115-1-2" not in html

@@ -31,7 +31,10 @@ REGISTRANT = notifying.Channel(
     claimed="registrant_mail_claimed_at",
     due="registrant_mail_due",
 )
-REGISTRANT_MAILS_PER_HOUR = 1
+# An address gets at most this many registrants' emails an hour, new registrations and
+# reminders together: enough for a person who registers for two events and asks for their
+# link again, too few to make the form a way to flood a mailbox.
+REGISTRANT_MAILS_PER_HOUR = 3
 
 
 class AlreadyRegistered(Exception):
@@ -49,6 +52,8 @@ def register(event, cleaned_data):
 def _register(event, cleaned_data):
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
+        if locked.registrations.filter(email__iexact=cleaned_data["email"]).exists():
+            raise AlreadyRegistered
         status = Registration.Status.CONFIRMED
         if locked.capacity is not None:
             taken = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
@@ -108,6 +113,19 @@ def confirm(registrations):
     Registration.objects.filter(pk__in=waiting).update(status=Registration.Status.CONFIRMED)
     tell_promoted(waiting)
     return len(waiting)
+
+
+def remind(event, email):
+    """A second registration of a known address: its registrant gets their registration's
+    link again by email (at most REGISTRANT_MAILS_PER_HOUR), and the visitor the same page
+    as for a new registration, so that the form tells nobody who is registered."""
+    registration = event.registrations.filter(email__iexact=email).first()
+    if registration is None or not ratelimit.hit(
+        "registrant-mail", email.lower(), REGISTRANT_MAILS_PER_HOUR
+    ):
+        return
+    Registration.objects.filter(pk=registration.pk).update(registrant_mail_due=True)
+    notifying.notify_after_commit(Registration, registration.pk, REGISTRANT)
 
 
 def tell_promoted(pks):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("calendrier.ics", views.upcoming_ics, name="calendar-ics"),
     path("<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("<slug:slug>/agenda.ics", views.event_ics, name="event-ics"),
+    path("<slug:slug>/inscription-recue/", views.ReceivedView.as_view(), name="received"),
     path(
         "<slug:slug>/inscription/<str:ticket>/",
         views.RegisteredView.as_view(),

@@ -80,16 +80,23 @@ class EventDetailView(StaffPreviewMixin, PublicFormMixin, DetailView):
             return refused
         data = {name: form.cleaned_data[name] for name in RegistrationForm.Meta.fields}
         try:
-            registration = registrations.register(event, data)
+            registrations.register(event, data)
         except registrations.AlreadyRegistered:
-            return self.refuse(form, RegistrationForm.ALREADY_REGISTERED, 400)
-        return self.done(
-            form,
-            reverse(
-                "events:registered",
-                kwargs={"slug": event.slug, "ticket": registrations.ticket(registration)},
-            ),
-        )
+            # Looked up only now, after the origin, the timestamp and the rate limit: a known
+            # address gets the same page, and its registrant their link again by email.
+            registrations.remind(event, data["email"])
+        return self.done(form, reverse("events:received", kwargs={"slug": event.slug}))
+
+
+class ReceivedView(DetailView):
+    """Where every registration leads, new or not: the registrant's link comes by email, so
+    that the page says nothing of who was registered before."""
+
+    template_name = "events/received.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.published()
 
 
 # A registrant's own pages: never kept by the page cache or a proxy (their status changes).

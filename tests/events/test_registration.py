@@ -37,6 +37,18 @@ def register(client, event, capture, **overrides):
         return client.post(event.get_absolute_url(), form(**overrides))
 
 
+def own_page(client, event, email="camille@mairie-exemple.fr"):
+    """The registrant's page, from the link their email gives (events.registrations.ticket)."""
+    from events import registrations
+
+    registration = event.registrations.get(email__iexact=email)
+    url = reverse(
+        "events:registered",
+        kwargs={"slug": event.slug, "ticket": registrations.ticket(registration)},
+    )
+    return client.get(url)
+
+
 @pytest.mark.django_db
 def test_a_registration_is_confirmed_and_staff_are_told(
     client, initial_content, mailoutbox, settings, django_capture_on_commit_callbacks
@@ -47,7 +59,8 @@ def test_a_registration_is_confirmed_and_staff_are_told(
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.status == "confirmed" and registration.notified_at
-    page = client.get(response["Location"]).content.decode()
+    assert response["Location"] == f"{event.get_absolute_url()}inscription-recue/"
+    page = own_page(client, event).content.decode()
     assert "Votre inscription est confirmée" in page
     assert mailoutbox[0].to == ["equipe@lianes.example"]
     assert mailoutbox[0].reply_to == ["camille@mairie-exemple.fr"]
@@ -74,21 +87,48 @@ def test_staff_of_the_office_holding_the_event_are_told(
 
 
 @pytest.mark.django_db
-def test_an_address_registers_once_per_event_whatever_its_case(
-    client, initial_content, django_capture_on_commit_callbacks
+def test_an_address_registers_once_per_event_and_the_form_never_says_who_is_registered(
+    client, initial_content, mailoutbox, django_capture_on_commit_callbacks
 ):
     event = make_event(capacity=20)
-    assert register(client, event, django_capture_on_commit_callbacks).status_code == 302
+    first = register(client, event, django_capture_on_commit_callbacks)
+    assert first.status_code == 302
+    mailed = [m for m in mailoutbox if m.to == ["camille@mairie-exemple.fr"]]
+    assert len(mailed) == 1
     again = register(
         client, event, django_capture_on_commit_callbacks, email="CAMILLE@Mairie-Exemple.fr",
         name="Camille encore",
     )  # fmt: skip
-    html = again.content.decode()
-    assert "déjà inscrite à cet événement" in html
-    assert "Camille encore" in html, "what was typed is kept"
+    # The same answer as for a new address: nothing tells a visitor who registered…
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    page = client.get(again["Location"]).content.decode()
+    assert "déjà inscrite à cet événement" not in page and "Demande d’inscription reçue" in page
     assert Registration.objects.count() == 1
+    # …and the registrant gets their link again, by email.
+    reminders = [m for m in mailoutbox if m.to == ["camille@mairie-exemple.fr"]]
+    assert len(reminders) == 2
+    ticket = own_page(client, event).request["PATH_INFO"]
+    assert ticket in reminders[1].body
     other = make_event("Atelier eau", capacity=20)
     assert register(client, other, django_capture_on_commit_callbacks).status_code == 302
+
+
+@pytest.mark.django_db
+def test_probing_addresses_is_refused_before_any_lookup(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    event = make_event(capacity=20)
+    register(client, event, django_capture_on_commit_callbacks)
+    # A forged timestamp: refused before the registrations are read, whatever the address.
+    with CaptureQueriesContext(connection) as queries:
+        known = client.post(event.get_absolute_url(), form(shown_at="forged"))
+    unknown = client.post(event.get_absolute_url(), form(shown_at="forged", email="x@y.org"))
+    assert known.status_code == unknown.status_code
+    assert not [q for q in queries if "events_registration" in q["sql"]]
+    assert "déjà inscrite à cet événement" not in known.content.decode()
 
 
 @pytest.mark.django_db
@@ -124,10 +164,10 @@ def test_the_online_link_is_shown_only_to_registrants(
     event = make_event(place=Event.Place.ONLINE, online_url="https://visio.example.org/secret-room")
     assert "secret-room" not in client.get(event.get_absolute_url()).content.decode()
     response = register(client, event, django_capture_on_commit_callbacks)
-    assert (
-        "https://visio.example.org/secret-room" in client.get(response["Location"]).content.decode()
-    )
-    tampered = response["Location"].replace("inscription/", "inscription/x")
+    assert response.status_code == 302
+    own = own_page(client, event)
+    assert "https://visio.example.org/secret-room" in own.content.decode()
+    tampered = own.request["PATH_INFO"].replace("inscription/", "inscription/x")
     assert client.get(tampered).status_code == 404
 
 
@@ -139,10 +179,9 @@ def test_once_full_new_registrations_go_on_the_waiting_list(
     register(client, event, django_capture_on_commit_callbacks)
     html = client.get(event.get_absolute_url()).content.decode()
     assert "Complet\u00a0: les nouvelles inscriptions vont sur la liste d’attente." in html
-    response = register(
-        client, event, django_capture_on_commit_callbacks, email="autre@example.org"
-    )
-    assert "Vous êtes sur la liste d’attente" in client.get(response["Location"]).content.decode()
+    register(client, event, django_capture_on_commit_callbacks, email="autre@example.org")
+    waiting = own_page(client, event, "autre@example.org").content.decode()
+    assert "Vous êtes sur la liste d’attente" in waiting
     assert list(Registration.objects.values_list("status", flat=True)) == ["confirmed", "waiting"]
 
 
@@ -181,7 +220,7 @@ def test_markup_typed_in_a_field_is_stored_as_typed_and_shown_escaped(
     )  # fmt: skip
     assert response.status_code == 302
     assert Registration.objects.get().organisation == "<script>alert(1)</script>"
-    page = client.get(response["Location"]).content.decode()
+    page = own_page(client, event).content.decode()
     assert "<script>alert(1)</script>" not in page
 
 
@@ -295,18 +334,16 @@ def test_a_hybrid_event_gives_its_link_to_registrants_and_the_confirmation_repea
     assert "Ou en ligne\u00a0: le lien est donné après l’inscription." in page
     assert "salle-hybride" not in page
 
-    confirmed = client.get(register(client, event, django_capture_on_commit_callbacks)["Location"])
+    register(client, event, django_capture_on_commit_callbacks)
+    confirmed = own_page(client, event)
     html = squashed(confirmed.content.decode())
     assert "https://visio.example.org/salle-hybride" in html
     assert "<dt>Quand</dt>" in html and event.starts_at.strftime("%Y") in html
     assert "<dt>Où</dt>" in html and "Bureaux à Lille" in html
     assert "Ou en ligne, avec le lien ci-dessus." in html
 
-    waiting = client.get(
-        register(client, event, django_capture_on_commit_callbacks, email="autre@example.org")[
-            "Location"
-        ]
-    ).content.decode()
+    register(client, event, django_capture_on_commit_callbacks, email="autre@example.org")
+    waiting = own_page(client, event, "autre@example.org").content.decode()
     assert "liste d’attente" in waiting and "salle-hybride" not in waiting
 
     event.online_url = ""
@@ -315,7 +352,7 @@ def test_a_hybrid_event_gives_its_link_to_registrants_and_the_confirmation_repea
 
 
 @pytest.mark.django_db
-def test_the_same_registration_form_sent_twice_leads_twice_to_the_registrants_page(
+def test_the_same_registration_form_sent_twice_leads_twice_to_the_same_page(
     client, initial_content, django_capture_on_commit_callbacks
 ):
     event = make_event("Atelier FICOL", capacity=10)

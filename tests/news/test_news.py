@@ -17,6 +17,7 @@ from funding.models import Call, Scheme
 from news.models import NewsItem
 from reference.models import Country, Theme
 from tests.events.builders import make_event
+from tests.helpers import squashed
 from tests.images import image_bytes
 from tests.news.builders import make_news
 
@@ -116,6 +117,9 @@ def test_an_items_page_shows_what_it_is_about_the_contact_card_and_its_cards(
 
 @pytest.mark.django_db
 def test_the_feed_is_valid_atom_with_only_published_items(client, initial_content):
+    from news.models import NewsItem
+
+    NewsItem.objects.all().delete()  # the initial items: their own test below
     make_news("Publiée")
     make_news("Brouillon", is_published=False)
     make_news("Programmée", published_in=timedelta(days=2))
@@ -207,3 +211,21 @@ def test_an_image_without_its_alternative_text_is_refused_in_the_admin(staff_cli
     assert response.status_code == 200
     assert "le texte alternatif est obligatoire" in response.content.decode()
     assert not NewsItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_fresh_site_reports_real_dated_events_each_with_its_source(client, initial_content):
+    from news.models import NewsItem
+
+    items = list(NewsItem.objects.published())
+    assert 1 <= len(items) <= 5
+    for item in items:
+        assert 'href="https://' in item.body, item.title  # its source, linked
+        assert item.schemes.exists(), item.title  # about a scheme a mayor can open
+    home = squashed(html(client, "/"))
+    assert "Pas encore d’actualité" not in home
+    assert "Fonds franco-marocain : 15 projets retenus" in home
+    page = squashed(
+        html(client, "/actualites/fonds-franco-marocain-15-projets-et-appel-2026-2027/")
+    )
+    assert "lesiteinfo.com, 12 décembre 2025" in page

@@ -58,7 +58,8 @@ def test_a_news_item_and_a_call_rule_published_in_the_admin_show_at_the_next_req
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
-    item, resource = NewsItem.objects.get(), Resource.objects.get(slug="reglement-ficol-2027")
+    item = NewsItem.objects.get(slug="la-ficol-2027-est-ouverte")
+    resource = Resource.objects.get(slug="reglement-ficol-2027")
     home, scheme_page, feed, results = (visitor.get(url).content.decode() for url in PAGES)
     assert item.title in home and resource.title in home
     assert item.title in scheme_page and resource.download_url in scheme_page

@@ -16,8 +16,8 @@ EXTRA_URLS = [
     "/recherche/?q=coop%C3%A9ration", "/recherche/?q=zzyzx", "/page-qui-n-existe-pas/",
     "/recherche/?q=eau%00", "/contact/merci/", "/ma-collectivite/?q=estaires",
     "/ma-collectivite/?q=zzyzx",
-    "/ma-collectivite/59212/?levier=1-pourcent-eau-assainissement&budget=250+000#one-percent",
-    "/ma-collectivite/59212/?levier=1-pourcent-eau-assainissement&budget=abc#one-percent",
+    "/ma-collectivite/59212/?levier=eau&budget=250+000#one-percent",
+    "/ma-collectivite/59212/?levier=eau&budget=abc#one-percent",
     "/alertes/merci/", "/alertes/confirmer/lien-abime/",
 ]  # fmt: skip
 # One commune (Estaires, 59212) with its intercommunalité, the départements and the Région:

@@ -1,6 +1,8 @@
+import re
 import uuid
 from collections import Counter
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -256,6 +258,20 @@ class Scheme(Publishable):
             .order_by("-shared", "title")[:count]
         )
 
+    def source_parts(self):
+        """The sources as separate items, (text, address): the address goes only with the
+        source whose text names its site (« resacoop.org, … »), never around them all; when
+        none names it, it is given apart, under its own name (text None)."""
+        parts = [part.strip() for part in self.source.split(" ; ") if part.strip()]
+        if not self.source_url:
+            return [(part, "") for part in parts]
+        host = urlsplit(self.source_url).hostname or ""
+        host = host.removeprefix("www.")
+        linked = [(part, self.source_url if host and host in part else "") for part in parts]
+        if not any(url for _text, url in linked):
+            linked.append((None, self.source_url))
+        return linked
+
     def partner_country_codes(self, every_code):
         """The codes of the countries a partnership may be with (None: every country), from
         `every_code`, the codes of the site's list; reads the prefetched relations."""
@@ -282,18 +298,34 @@ class Scheme(Publishable):
     def past_editions(self, closed=None):
         """The closed editions, newest first, and what most of them agree on: the month in
         which they usually opened or closed, said only when at least USUAL_AGREEMENT
-        editions share it (one or two editions are examples, not a habit)."""
+        editions of one call share it (one or two editions are examples, not a habit; the
+        youth call and the food-security call of one scheme are two calls)."""
         closed = self.calls_by_state()["closed"] if closed is None else closed
         usual = {}
         for key, field in (("opens", "opens_at"), ("closes", "closes_at")):
             months = Counter(
-                timezone.localtime(getattr(c, field)).month for c in closed if getattr(c, field)
+                (call_series(c.title), timezone.localtime(getattr(c, field)).month)
+                for c in closed
+                if getattr(c, field)
             )
             if months:
-                month, agreeing = months.most_common(1)[0]
+                (series, month), agreeing = months.most_common(1)[0]
                 if agreeing >= USUAL_AGREEMENT:
                     usual[key] = {"month": MONTHS[month], "editions": agreeing}
         return {"editions": closed, "usual": usual, "count": len(closed)}
+
+
+# What tells one edition of a call from another in its title: a year or years, a roman or
+# ordinal number, a « tranche » (« Appel Jeunesse IX », « … 2022-2024, 1re tranche »).
+EDITION_MARKS = re.compile(
+    r",.*$|\b\d{4}(?:-\d{4})?\b|\b[IVXLC]+\b|\b\d+(?:re|er|e)\b|\b[Tt]ranche\b|\bbis\b"
+)
+
+
+def call_series(title):
+    """The call an edition belongs to, from its title: « appel jeunesse » for « Appel
+    Jeunesse IX » and « Appel Jeunesse X »."""
+    return " ".join(EDITION_MARKS.sub(" ", title).lower().split())
 
 
 class EligibilityItem(models.Model):

@@ -44,3 +44,28 @@ def test_faceco_is_the_crisis_centres_fund_with_no_call_to_wait_for(client, init
 def test_the_waste_lever_cites_one_article(client, initial_content):
     html = page(client, "/financements/1-pourcent-dechets/")
     assert "L1115-2" in html and "L1115-1-2" not in html
+
+
+@pytest.mark.django_db
+def test_each_source_is_its_own_item_and_the_link_goes_to_the_one_it_names(client, initial_content):
+    import re
+
+    html = page(client, "/financements/appel-a-projets-generaliste-dctciv/")
+    sources = html.split("Source :")[1].split("</p>")[0]
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', sources)
+    # resacoop.org's address goes around « resacoop.org, … » alone, not around every source.
+    assert links == [(url, text) for url, text in links if "resacoop.org" in url]
+    assert any(text.startswith("resacoop.org") for _url, text in links)
+    assert "diplomatie.gouv.fr, « Appel à projets généraliste 2024-2026 »" in sources
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "slug", ["fonds-franco-marocain", "appels-thematiques-dctciv", "appel-franco-senegalais"]
+)
+def test_past_editions_read_without_nested_parentheses(client, initial_content, slug):
+    import re
+
+    archive = page(client, f"/financements/{slug}/").split('<ul class="archive">')[1]
+    archive = re.sub(r"<[^>]+>", "", archive.split("</ul>")[0])
+    assert not re.search(r"\([^()]*\([^()]*\)[^()]*\)", archive), archive

@@ -309,7 +309,7 @@ class Scheme(Publishable):
                 if getattr(c, field)
             )
             if months:
-                (series, month), agreeing = months.most_common(1)[0]
+                (_series, month), agreeing = months.most_common(1)[0]
                 if agreeing >= USUAL_AGREEMENT:
                     usual[key] = {"month": MONTHS[month], "editions": agreeing}
         return {"editions": closed, "usual": usual, "count": len(closed)}

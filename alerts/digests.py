@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
 
 from aict_site import alerting
+from aict_site.typography import french_text
 
 from . import links
 from .models import Delivery, Subscriber
@@ -91,7 +92,7 @@ def build_digest(subscriber, items):
     ) % {"count": count}
     message = EmailMultiAlternatives(
         subject=subject,
-        body=render_to_string("alerts/digest_email.txt", context),
+        body=french_text(render_to_string("alerts/digest_email.txt", context)),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[subscriber.email],
         headers={

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from aict_site import notifying
 from aict_site.ratelimit import hit
+from aict_site.typography import french_text
 
 from . import links
 from .models import Subscriber, Unsubscription
@@ -82,7 +83,7 @@ def build_mail(subscriber):
     )
     return EmailMessage(
         subject=f"Lianes coopération — {subject}",
-        body=render_to_string("alerts/subscription_email.txt", context),
+        body=french_text(render_to_string("alerts/subscription_email.txt", context)),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[subscriber.email],
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aict_site.templatetags.french import day
+from aict_site.typography import french_text
 
 from .calendars import calendar_of, where
 from .models import Registration
@@ -80,7 +81,7 @@ def body(registration, confirmed):
         "-- ",
         "Lianes coopération",
     ]
-    return "\n".join(lines) + "\n"
+    return french_text("\n".join(lines) + "\n")
 
 
 def build_registrant_message(registration):

@@ -16,10 +16,12 @@ RELATIONS = {"funding.scheme": "schemes", "events.event": "events", "funding.cal
 
 
 @cached_inclusion_tag(register, "news/_latest_news.html", clock=True)
-def latest_news(count=3, heading_level=2):
+def latest_news(count=3, heading_level=2, fold=False):
+    """The latest news; `fold`: in a block a phone shows folded (the home page)."""
     return {
         "items": list(NewsItem.objects.published()[:count]),
         "level": heading_level,
+        "fold": fold,
     }
 
 

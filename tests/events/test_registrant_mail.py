@@ -65,7 +65,8 @@ def test_the_registrant_gets_a_confirmation_with_the_event_and_a_link_to_cancel(
     assert subject(mail) == "Inscription confirmée : Atelier jumelages"
     body = text_of(mail)
     assert "Bonjour Camille Martin," in body
-    assert "Votre inscription à « Atelier jumelages » est confirmée." in body
+    assert "Votre inscription à «\u00a0Atelier jumelages\u00a0» est confirmée." in body
+    assert "Quand\u00a0: " in body, "French spacing in the email too"
     assert "https://visio.example/j" in body, "the connection link, for a registrant with a seat"
     [item] = calendar_attached(mail).walk("VEVENT")
     assert str(item["summary"]) == "Atelier jumelages"

@@ -35,3 +35,13 @@ def test_a_label_split_by_a_tag_is_spaced_too():
         french_markup("<strong>Adresse</strong> : 5 rue")
         == f"<strong>Adresse</strong>{NBSP}: 5 rue"
     )
+
+
+def test_the_emails_the_site_writes_have_french_spacing_and_keep_their_addresses():
+    from aict_site.typography import french_text
+
+    text = "Quand : mardi\nLien : https://visio.example.org/salle?x=1\nMerci ! « Atelier »"
+    assert french_text(text) == (
+        "Quand\u00a0: mardi\nLien\u00a0: https://visio.example.org/salle?x=1\n"
+        "Merci\u202f! «\u00a0Atelier\u00a0»"
+    )

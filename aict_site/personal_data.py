@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from .revisions import forget
+
 logger = logging.getLogger(__name__)
 
 
@@ -78,12 +80,19 @@ def export(emails, user):
     return DjangoJSONEncoder(indent=2, ensure_ascii=False).encode(data)
 
 
+def _delete(model, queryset):
+    """Delete the records and every copy of them (revisions, admin log): the count."""
+    pks = list(queryset.values_list("pk", flat=True))
+    count, _by_model = model.objects.filter(pk__in=pks).delete()
+    forget(model, pks)
+    return count
+
+
 def erase(emails, user):
     deleted = 0
     for email in set(emails):
         for holding in _holdings.values():
-            count, _by_model = holding.records(email).delete()
-            deleted += count
+            deleted += _delete(holding.model, holding.records(email))
     logger.info(
         "Personal data erased by user %s: %s address(es), %s record(s)",
         user.pk,
@@ -100,6 +109,5 @@ def purge_expired():
     for key, holding in _holdings.items():
         if not holding.expires:
             continue
-        count, _by_model = holding.model.objects.filter(created_at__lt=limit).delete()
-        deleted[key] = count
+        deleted[key] = _delete(holding.model, holding.model.objects.filter(created_at__lt=limit))
     return deleted

@@ -7,6 +7,7 @@ from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
 from aict_site.ordering import OrderedAdminMixin
 from aict_site.personal_data_admin import PersonalDataActionsMixin
+from aict_site.revisions import ContentVersionAdmin
 
 from . import registrations
 from .models import Event, EventKind, Registration
@@ -57,7 +58,7 @@ REGISTRANT_COLUMNS = [
 
 
 @admin.register(Event)
-class EventAdmin(VersionAdmin):
+class EventAdmin(ContentVersionAdmin):
     list_display = ["title", "kind", "starts_at", "is_published", "is_registration_open",
                     "capacity", "confirmed"]  # fmt: skip
     list_filter = [Timing, "kind", "is_published", "is_registration_open"]

@@ -15,3 +15,10 @@ def hit(scope, key, limit, window_seconds=3600):
     # Hashed: the key may be an email address, which has no business in a counter's name.
     digest = hashlib.sha256(str(key).encode()).hexdigest()[:32]
     return counters.increment(f"rate:{scope}:{digest}", window_seconds) <= limit
+
+
+def mailbox(address):
+    """The mailbox an address reaches, for counting what the site sends to it: case and a
+    « +tag » in the local part do not make another mailbox (« camille+1@x.fr » is camille's)."""
+    local, _, domain = address.strip().lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}" if local else address.strip().lower()

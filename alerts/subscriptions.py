@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aict_site import notifying
-from aict_site.ratelimit import hit
+from aict_site.ratelimit import hit, mailbox
 from aict_site.typography import french_text
 
 from . import links
@@ -61,7 +61,7 @@ def _subscribe(email, frequency, criteria):
             subscriber.consented_at, subscriber.consent_text = now, consent_text()
             subscriber.consent_version = CONSENT_VERSION
         subscriber.mail_due = subscriber.mail_due or hit(
-            "alert-mail", email.lower(), MAILS_PER_HOUR
+            "alert-mail", mailbox(email), MAILS_PER_HOUR
         )
         subscriber.save()
         if subscriber.mail_due:

@@ -63,7 +63,9 @@ def _register(event, cleaned_data):
             event=locked,
             status=status,
             registrant_mail_due=ratelimit.hit(
-                "registrant-mail", cleaned_data["email"].lower(), REGISTRANT_MAILS_PER_HOUR
+                "registrant-mail",
+                ratelimit.mailbox(cleaned_data["email"]),
+                REGISTRANT_MAILS_PER_HOUR,
             ),
             **cleaned_data,
         )
@@ -121,7 +123,7 @@ def remind(event, email):
     as for a new registration, so that the form tells nobody who is registered."""
     registration = event.registrations.filter(email__iexact=email).first()
     if registration is None or not ratelimit.hit(
-        "registrant-mail", email.lower(), REGISTRANT_MAILS_PER_HOUR
+        "registrant-mail", ratelimit.mailbox(email), REGISTRANT_MAILS_PER_HOUR
     ):
         return
     Registration.objects.filter(pk=registration.pk).update(registrant_mail_due=True)

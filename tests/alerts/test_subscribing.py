@@ -48,6 +48,12 @@ def test_one_confirmation_email_then_nothing_until_the_address_confirms(
         again = client.post("/alertes/", subscription_data(news="on"))
     assert again["Location"] == "/alertes/merci/"
     assert len(mails_to(smtp, "maire@commune-exemple.fr")) == 1
+    # Nor through another spelling of the same mailbox (« +tag », capitals).
+    for variant in ("maire+alertes@commune-exemple.fr", "Maire+2@Commune-Exemple.fr"):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post("/alertes/", subscription_data(email=variant, news="on"))
+    sent = [rcpt for rcpt, _message in smtp.messages if "maire" in " ".join(rcpt).lower()]
+    assert len(sent) == 1, sent
     # The link opens a question (a mail filter opening it confirms nothing); the button does.
     url = link_in(confirmation, "/alertes/confirmer/")
     path = url.split("://", 1)[1].split("/", 1)[1]

@@ -45,3 +45,11 @@ def test_the_emails_the_site_writes_have_french_spacing_and_keep_their_addresses
         "Quand\u00a0: mardi\nLien\u00a0: https://visio.example.org/salle?x=1\n"
         "Merci\u202f! «\u00a0Atelier\u00a0»"
     )
+
+
+def test_a_mailbox_is_counted_once_whatever_its_tag_or_case():
+    from aict_site.ratelimit import mailbox
+
+    assert mailbox("Camille+Alertes@Mairie.FR") == "camille@mairie.fr"
+    assert mailbox("camille@mairie.fr") == mailbox("CAMILLE+x+y@mairie.fr")
+    assert mailbox("a+b@c.d") != mailbox("b@c.d")

@@ -123,3 +123,26 @@ def test_an_absurd_year_in_an_admin_filter_shows_the_list_without_it(staff_clien
         assert response.status_code == 302
         assert response["Location"] == f"{url}?e=1"
         assert staff_client.get(response["Location"]).status_code == 200
+
+
+CALCULATOR_QUERIES = [
+    "levier=%00&budget=1", "levier=eau&budget=%ff%fe", "levier=mobilite&budget=1&versement=-1",
+    "levier=mobilite&budget=1e999&versement=1e999", "levier=eau&budget=1&versement=5",
+    "levier=dechets&budget=" + "9" * 400, "levier=1-pourcent-eau-assainissement&budget=10",
+    "budget=1&budget=2&levier=eau&levier=energie", "levier=energie&budget=1%00",
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_hostile_calculator_queries_on_real_briefs_never_give_a_5xx(visitor, event, caplog):
+    from tests.directory.territories import SAINT_OMER_EPCI, load_subset
+
+    load_subset()
+    for code in ("62765", SAINT_OMER_EPCI, "62", "32"):
+        for query in CALCULATOR_QUERIES:
+            url = f"/ma-collectivite/{code}/?{query}"
+            response = visitor.get(url)
+            assert_no_server_error(response, url, caplog)
+            assert response.status_code in (200, 400), url  # a NUL is refused at the door
+        deliberation = visitor.get(f"/ma-collectivite/{code}/deliberation.docx?{query}")
+        assert_no_server_error(deliberation, code, caplog)

@@ -327,6 +327,10 @@ LOGGING = {
 VISITOR_DATA_RETENTION_DAYS = renamed(
     "VISITOR_DATA_RETENTION_DAYS", "CONTACT_RETENTION_DAYS", env.int, default=1095
 )
+# The admin's login records (django-axes: account name, network address, browser, time) are
+# deleted after this many days: long enough to look into an attack, no longer. The privacy
+# page says it.
+STAFF_LOGIN_RECORDS_DAYS = env.int("STAFF_LOGIN_RECORDS_DAYS", default=180)
 # Rendered public pages are kept this long at most (seconds; 0 turns the cache off). Any
 # content change empties the cache at once; the limit only bounds clock-dependent text.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
@@ -58,6 +59,7 @@ def layout_items(layout):
         context["actions"] = list(Action.objects.published())
     if layout == Page.Layout.PRIVACY:
         context["retention_years"] = retention_years()
+        context["login_days"] = settings.STAFF_LOGIN_RECORDS_DAYS
     if layout == Page.Layout.HOME:
         linked = {
             linked_page.layout: linked_page

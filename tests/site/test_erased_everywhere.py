@@ -103,3 +103,26 @@ def test_the_migration_deletes_the_registrations_revisions_already_made(initial_
     migration = importlib.import_module("events.migrations.0009_registrations_out_of_revisions")
     migration.forget(apps, None)
     assert [table for table in tables_holding(EMAIL) if "Version" in table] == []
+
+
+@pytest.mark.django_db
+def test_staff_login_records_are_purged_after_the_retention_the_privacy_page_states(
+    client, initial_content, settings
+):
+    from axes.models import AccessAttempt, AccessLog
+    from django.core.management import call_command
+
+    from tests.helpers import squashed
+
+    settings.STAFF_LOGIN_RECORDS_DAYS = 180
+    old = timezone.now() - timedelta(days=181)
+    for model, extra in ((AccessLog, {}), (AccessAttempt, {"failures_since_start": 1})):
+        for name in ("redaction", "ancienne"):
+            model.objects.create(username=name, ip_address="203.0.113.7", user_agent="Firefox",
+                                 path_info="/gestion/login/", **extra)  # fmt: skip
+        model.objects.filter(username="ancienne").update(attempt_time=old)
+    call_command("purge_visitor_data", verbosity=0)
+    assert set(AccessLog.objects.values_list("username", flat=True)) == {"redaction"}
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {"redaction"}
+    privacy = squashed(client.get("/donnees-personnelles/").content.decode())
+    assert "sont conservées 180 jours pour détecter les attaques" in privacy

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from imagekit import ImageSpec
+from imagekit.cachefiles.backends import CacheFileState
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from PIL import Image
@@ -100,6 +101,28 @@ def scaled_height(width, height, target_width):
     if not width or target_width >= width:
         return height
     return round(height * target_width / width)
+
+
+class AtUpload:
+    """imagekit's strategy here: an image's copies are made when it is saved (a 30-megapixel
+    upload cost its first visitor 2 to 4 s), and made on first use for an image stored before
+    or whose copy went missing, as imagekit's JustInTime does. A copy that cannot be made at
+    saving is logged and left to the page, which shows itself without the image."""
+
+    def on_source_saved(self, file):
+        try:
+            file.generate()
+        except UNREADABLE as error:
+            logger.error("%s: copy not made at upload (%s)", file.name, type(error).__name__)
+            # imagekit would take the failed copy for one being made and never try again:
+            # the page then asks for it, fails, and shows itself without the image.
+            file.cachefile_backend.set_state(file, CacheFileState.DOES_NOT_EXIST)
+
+    def on_existence_required(self, file):
+        file.generate()
+
+    def on_content_required(self, file):
+        file.generate()
 
 
 def readable_url(image_file, label):

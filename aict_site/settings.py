@@ -331,6 +331,8 @@ VISITOR_DATA_RETENTION_DAYS = renamed(
 # deleted after this many days: long enough to look into an attack, no longer. The privacy
 # page says it.
 STAFF_LOGIN_RECORDS_DAYS = env.int("STAFF_LOGIN_RECORDS_DAYS", default=180)
+# Images' responsive copies are made when staff upload them (aict_site.images.AtUpload).
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "aict_site.images.AtUpload"
 # Rendered public pages are kept this long at most (seconds; 0 turns the cache off). Any
 # content change empties the cache at once; the limit only bounds clock-dependent text.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)

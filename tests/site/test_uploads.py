@@ -70,3 +70,22 @@ def test_an_unreadable_stored_page_image_leaves_the_page_up(client, initial_cont
     html = response.content.decode()
     assert page.title in html and "<picture>" not in html
     assert f"page {page.pk}: stored image cannot be read" in caplog.text
+
+
+@pytest.mark.django_db
+def test_an_uploaded_images_copies_are_made_at_upload_not_by_its_first_visitor(
+    staff_client, initial_content
+):
+    partner = Partner.objects.get(name="FONJEP")
+    upload = SimpleUploadedFile("logo.png", image_bytes((1200, 300), "PNG"))
+    assert upload_logo(staff_client, partner, upload).status_code == 302
+    partner = Partner.objects.get(pk=partner.pk)
+    storage = partner.logo.storage
+    for copy in (partner.logo_display, partner.logo_webp, partner.logo_webp_2x):
+        assert storage.exists(copy.name), copy.name  # before any page was shown
+    page = Page.objects.get(slug="lianes-cooperation")
+    page.image.save("photo.png", ContentFile(image_bytes((2000, 1000), "PNG")), save=False)
+    page.image_alt = "Réunion du réseau"
+    page.save()
+    for copy in (page.image_480, page.image_960, page.image_1440):
+        assert page.image.storage.exists(copy.name), copy.name

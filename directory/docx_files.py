@@ -13,6 +13,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from aict_site.controls import multi_line, single_line
+
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 AUTHOR = "Lianes coopération"
 LANGUAGE = "fr-FR"
@@ -21,6 +23,9 @@ ARTICLE = re.compile(r"^(Article \d+(?:er)?\s*:)\s*(.*)$", re.S)
 
 
 def as_docx(title, paragraphs):
+    # What is already stored may hold characters XML cannot carry (a record written before
+    # the admin cleaned its input, or from the shell): left out, never a failed download.
+    title, paragraphs = single_line(title), [multi_line(text) for text in paragraphs]
     document = Document()
     describe(document, title)
     set_language(document)

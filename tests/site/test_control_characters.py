@@ -89,3 +89,23 @@ def test_the_csv_import_leaves_out_control_and_right_to_left_characters(
     response = staff_client.post(url, {"file": file})
     staff_client.post(url, {"confirm": "1", "payload": response.context["payload"]})
     assert Authority.objects.filter(name="Ville d’Arras").exists()
+
+
+@pytest.mark.django_db
+def test_a_stored_deliberation_with_control_characters_still_downloads(client, initial_content):
+    import io
+
+    from docx import Document
+
+    from directory.models import DeliberationModel
+
+    model = DeliberationModel.current()
+    # Written past the admin (the shell, an old database): the file is made all the same.
+    DeliberationModel.objects.filter(pk=model.pk).update(
+        title="Délibération\x01 type",
+        body="Le conseil\x00 décide.\x0bFin.\n\nArticle 1er : Oui\x1b.",
+    )
+    response = client.get("/ma-collectivite/modele-de-deliberation.docx")
+    assert response.status_code == 200
+    text = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
+    assert text[0] == "Délibération type" and text[-1] == "Article 1er : Oui."

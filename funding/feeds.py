@@ -25,7 +25,8 @@ def call_date(call):
         return timezone.localtime(call.opens_at)
     if call.announced_on:
         return timezone.make_aware(datetime.combine(call.announced_on, time()))
-    return timezone.localtime(call.closes_at)
+    # Its closing day (not the minute, 23:59, that the site gives a source's bare date).
+    return timezone.make_aware(datetime.combine(timezone.localtime(call.closes_at).date(), time()))
 
 
 class CallsFeed(Feed):

@@ -69,3 +69,11 @@ def test_past_editions_read_without_nested_parentheses(client, initial_content, 
     archive = page(client, f"/financements/{slug}/").split('<ul class="archive">')[1]
     archive = re.sub(r"<[^>]+>", "", archive.split("</ul>")[0])
     assert not re.search(r"\([^()]*\([^()]*\)[^()]*\)", archive), archive
+
+
+@pytest.mark.django_db
+def test_the_editions_since_2024_a_source_dates_are_listed(client, initial_content):
+    ficol = page(client, "/financements/ficol/")
+    assert "FICOL 2023 : du 15 janvier 2023 au 8 septembre 2023" in ficol
+    cerv = page(client, "/financements/cerv-jumelages-reseaux-de-villes/")
+    assert "Réseaux de villes 2026 (CERV-2026-CITIZENS-TOWN-NT) : clos le 16 avril 2026" in cerv

@@ -144,3 +144,16 @@ def test_the_audit_facts_reach_an_old_database_and_staff_edits_are_kept(initial_
     assert faceco.funder.name == "Centre de crise et de soutien" and not faceco.works_by_calls
     run("funding", "0013_audit_facts")  # twice: nothing more
     assert Call.objects.filter(scheme=morocco, title__contains="2026-2027").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_missing_editions_are_added_once_to_an_old_database(initial_content):
+    Call.objects.filter(
+        title__in=["FICOL 2023", "Réseaux de villes 2026 (CERV-2026-CITIZENS-TOWN-NT)"]
+    ).delete()
+    run("funding", "0014_editions_since_2024")
+    run("funding", "0014_editions_since_2024")
+    assert Call.objects.filter(title="FICOL 2023").count() == 1
+    ficol_2023 = Call.objects.get(title="FICOL 2023")
+    assert timezone.localtime(ficol_2023.opens_at).date() == date(2023, 1, 15)
+    assert Call.objects.filter(title__startswith="Réseaux de villes 2026").count() == 1

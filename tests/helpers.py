@@ -350,3 +350,10 @@ def fragment(html, start, end):
     """The part of a page from the first `start` to the next `end`, both included."""
     begin = html.index(start)
     return html[begin : html.index(end, begin) + len(end)]
+
+
+def page_text(client, url):
+    """A page that must answer 200, its French spaces as plain ones (`squashed`)."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return squashed(response.content.decode())

@@ -14,6 +14,7 @@ from directory.models import Authority
 from reference.models import AuthorityType
 from tests.directory.territories import LILLE_EPCI, SAINT_OMER_EPCI, SMALL_COMMUNE, load_subset
 from tests.events.builders import make_event
+from tests.helpers import page_text as page
 from tests.helpers import squashed
 
 BRIEFS = {
@@ -27,12 +28,6 @@ BRIEFS = {
 @pytest.fixture
 def briefs(initial_content):
     load_subset()
-
-
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return squashed(response.content.decode())
 
 
 @pytest.mark.django_db

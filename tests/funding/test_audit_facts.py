@@ -4,13 +4,7 @@ soutien's fund without calls (N12), the waste lever cites one article (N13)."""
 
 import pytest
 
-from tests.helpers import squashed
-
-
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return squashed(response.content.decode())
+from tests.helpers import page_text as page
 
 
 @pytest.mark.django_db

@@ -1,3 +1,5 @@
+from urllib.parse import quote, urlencode
+
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -87,12 +89,14 @@ class ContactRequestAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
     readonly_fields = [
         "name", "email", "organisation", "authority_type", "departement", "subject", "message",
         "created_at", "office", "notified_at", "notification_attempts", "notification_error",
+        "reply",
     ]  # fmt: skip
     fieldsets = [
         (
             _("What the person wrote"),
             {
                 "fields": [
+                    "reply",
                     "created_at",
                     "name",
                     "email",
@@ -132,6 +136,24 @@ class ContactRequestAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
         return format_html(
             "{}<br><small>{}</small>", contact_request.name, contact_request.organisation
         )
+
+    @admin.display(description=_("answer"))
+    def reply(self, contact_request):
+        """A mail to the person in the staff member's own mail program, its subject and the
+        request quoted, ready to answer."""
+        subject = _("Re: %(subject)s — Lianes coopération") % {
+            "subject": contact_request.subject or _("your message")
+        }
+        quoted = "\n".join(f"> {line}" for line in contact_request.message.splitlines())
+        body = _("Hello %(name)s,\n\n\n\nYou wrote on %(date)s:\n%(quoted)s") % {
+            "name": contact_request.name,
+            "date": date_format(timezone.localtime(contact_request.created_at), "DATE_FORMAT"),
+            "quoted": quoted,
+        }
+        link = f"mailto:{quote(contact_request.email, safe='@')}?" + urlencode(
+            {"subject": subject, "body": body}, quote_via=quote
+        )
+        return format_html('<a class="button" href="{}">{}</a>', link, _("Reply by email"))
 
     @admin.display(description=_("team notified"), boolean=True, ordering="notified_at")
     def notified(self, contact_request):

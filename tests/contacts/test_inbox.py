@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 from datetime import timedelta
 
 import pytest
@@ -49,6 +50,23 @@ def test_what_the_visitor_wrote_is_read_only_but_status_and_notes_are_editable(
     assert request.internal_notes == "Rappeler lundi"
     assert request.message == "Bonjour" and request.name == "Camille Martin"
     assert staff_client.get(f"{ADMIN}add/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_reply_opens_a_mail_to_the_visitor_with_the_request_quoted(staff_client, initial_content):
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    request = make_contact_request()
+    html = staff_client.get(f"{ADMIN}{request.pk}/change/").content.decode()
+    link = re.search(r'<a class="button" href="(mailto:[^"]+)">Répondre par courriel</a>', html)
+    assert link, "a reply button"
+    parts = urlsplit(link.group(1).replace("&amp;", "&"))
+    assert unquote(parts.path) == request.email
+    fields = {key: values[0] for key, values in parse_qs(parts.query).items()}
+    assert fields["subject"].startswith("Re\u00a0: ") or fields["subject"].startswith("Re : ")
+    assert "Lianes coopération" in fields["subject"]
+    assert fields["body"].startswith(f"Bonjour {request.name},")
+    assert "> Bonjour" in fields["body"], "the request quoted"
 
 
 @pytest.mark.django_db

@@ -151,7 +151,12 @@ def test_editor_role_can_edit_pages_but_not_site_settings(
     user.groups.add(Group.objects.get(name="Rédaction"))
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(f"{ADMIN}pages/page/").status_code == 200
-    assert client.get(f"{ADMIN}pages/sitesettings/1/change/").status_code == 403
+    refused = client.get(f"{ADMIN}pages/sitesettings/1/change/")
+    assert refused.status_code == 403
+    # A French page that says why and where to go, not a bare « 403 Forbidden ».
+    html = squashed(refused.content.decode())
+    assert "<h1>Accès refusé</h1>" in html and 'lang="fr"' in html
+    assert "n’est pas ouverte à votre compte" in html and "Retour à l’administration" in html
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ visitor typed into a form field (`value`, `<textarea>`), which is given back as 
 """
 
 import bisect
+import html
 import re
 
 from django.conf import settings
@@ -71,20 +72,10 @@ def french_markup(markup):
     return "".join(out)
 
 
-# Plain text: a space (or several) before a sign, or after « / before »; « https:// » has
-# none before its colon and stays as it is.
-_TEXT_BEFORE_COLON = re.compile(r"[ \t]+:")
-_TEXT_BEFORE_SIGN = re.compile("[ \t\u00a0]+([;!?])")
-_TEXT_QUOTES = (re.compile("«[ \t]+"), re.compile("[ \t]+»"))
-
-
 def french_text(text):
-    """French spacing in plain text the site writes (its emails): the same spaces as on its
-    pages, line breaks kept."""
-    text = _TEXT_BEFORE_COLON.sub(NBSP + ":", text)
-    text = _TEXT_BEFORE_SIGN.sub(NNBSP + r"\1", text)
-    text = _TEXT_QUOTES[0].sub("«" + NBSP, text)
-    return _TEXT_QUOTES[1].sub(NBSP + "»", text)
+    """French spacing in plain text the site writes (its emails): the same rules as its pages,
+    applied to the text escaped as markup (a « < » typed in a name stays a character)."""
+    return html.unescape(french_markup(html.escape(text, quote=False)))
 
 
 TYPES = ("text/html", "application/atom+xml", "application/rss+xml")

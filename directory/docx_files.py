@@ -10,7 +10,6 @@ import zipfile
 from django.utils import timezone
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from aict_site.controls import multi_line, single_line
@@ -28,7 +27,6 @@ def as_docx(title, paragraphs):
     title, paragraphs = single_line(title), [multi_line(text) for text in paragraphs]
     document = Document()
     describe(document, title)
-    set_language(document)
     set_page(document)
     document.styles["Normal"].font.size = Pt(11)
     document.add_heading(title, level=1)
@@ -46,8 +44,8 @@ def as_docx(title, paragraphs):
 
 
 def in_french(data):
-    """The file with every language tag French: python-docx's template keeps en-US in a part
-    it does not model (stylesWithEffects.xml, read by Word 2010)."""
+    """The file with every language tag French (python-docx's template says en-US in its
+    styles, its settings and a part it does not model, stylesWithEffects.xml)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     result = io.BytesIO()
     with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
@@ -74,25 +72,6 @@ def describe(document, title):
     for key, relationship in list(package.rels.items()):
         if relationship.reltype == RT.THUMBNAIL:
             del package.rels[key]
-
-
-def set_language(document):
-    """French for the spelling checker, in the document's defaults and in its styles."""
-    styles = document.styles.element
-    for run_properties in styles.iter(qn("w:rPr")):
-        for lang in run_properties.findall(qn("w:lang")):
-            lang.set(qn("w:val"), LANGUAGE)
-    defaults = styles.find(qn("w:docDefaults"))
-    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = run_defaults.find(qn("w:lang"))
-    if lang is None:
-        lang = run_defaults.makeelement(qn("w:lang"), {})
-        run_defaults.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-    lang.set(qn("w:eastAsia"), LANGUAGE)
-    settings = document.settings.element
-    for theme_lang in settings.iter(qn("w:themeFontLang")):
-        theme_lang.set(qn("w:val"), LANGUAGE)
 
 
 def set_page(document):

@@ -3,7 +3,11 @@ hold it: a value is replaced only where the database still holds the old one, so
 made by staff is never overwritten."""
 
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 
 
 def snapshots(migration_file, name):
@@ -42,3 +46,12 @@ def update_set_unchanged(manager, key, old_values, new_values, model):
         manager.set(model.objects.filter(**{f"{key}__in": new_values}))
         return True
     return False
+
+
+def paris(text, at):
+    """The aware datetime of an ISO day (`YYYY-MM-DD`) at the time `at`, in the site's time
+    zone; None for an empty day (a source that gives no date)."""
+    if not text:
+        return None
+    day = datetime.strptime(text, "%Y-%m-%d").date()
+    return datetime.combine(day, at, tzinfo=ZoneInfo(settings.TIME_ZONE))

@@ -3,21 +3,15 @@
 to a database holding the first content, once; a new database gets them from the fixtures."""
 
 import json
-from datetime import date, datetime, time
+from datetime import date, time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import migrations
+
+from aict_site.content_updates import paris
 
 CONTENT = Path(__file__).resolve().parent / "content" / "editions-2026-12-06.json"
 
-
-def paris(text, at):
-    if not text:
-        return None
-    day = datetime.strptime(text, "%Y-%m-%d").date()
-    return datetime.combine(day, at, tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
 def correct(apps, schema_editor):

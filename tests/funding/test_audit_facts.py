@@ -71,3 +71,24 @@ def test_the_editions_since_2024_a_source_dates_are_listed(client, initial_conte
     assert "FICOL 2023 : du 15 janvier 2023 au 8 septembre 2023" in ficol
     cerv = page(client, "/financements/cerv-jumelages-reseaux-de-villes/")
     assert "Réseaux de villes 2026 (CERV-2026-CITIZENS-TOWN-NT) : clos le 16 avril 2026" in cerv
+    assert "Jumelage de villes 2025 (CERV-2025-CITIZENS-TOWN-TT) : du 9 avril 2025 au" in cerv
+    assert "17 septembre 2025 à 17 h" in cerv
+    assert (
+        "Jumelage de villes 2026 (CERV-2026-CITIZENS-TOWN-TT) : clos le 23 septembre 2026" in cerv
+    )
+    volunteers = page(client, "/financements/territoires-volontaires/")
+    assert "deux appels ont été lancés, en 2022 puis en 2023" in volunteers
+
+
+@pytest.mark.django_db
+def test_past_editions_speak_to_a_mayor_not_to_an_auditor(client, initial_content):
+    """No « heure de clôture non précisée » after each edition (the date alone says it), and no
+    ambiguous « minuit »."""
+    from funding.models import Scheme
+
+    for slug in Scheme.objects.values_list("slug", flat=True):
+        html = page(client, f"/financements/{slug}/")
+        assert "non précisée" not in html, slug
+        assert "minuit," not in html and "minuit (" not in html, slug
+    morocco = page(client, "/financements/fonds-franco-marocain/")
+    assert "Clôture le 14 mars 2022 à 23 h 59, selon le communiqué du ministère." in morocco

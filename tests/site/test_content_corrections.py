@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
+import funding.migrations as funding_migrations
 import pages.migrations as pages_migrations
 from aict_site.content_updates import snapshots
 from contacts.models import Partner
@@ -157,3 +158,28 @@ def test_the_missing_editions_are_added_once_to_an_old_database(initial_content)
     ficol_2023 = Call.objects.get(title="FICOL 2023")
     assert timezone.localtime(ficol_2023.opens_at).date() == date(2023, 1, 15)
     assert Call.objects.filter(title__startswith="Réseaux de villes 2026").count() == 1
+
+
+@pytest.mark.django_db
+def test_town_twinning_editions_and_plainer_notes_reach_an_old_database(initial_content):
+    old, _new = snapshots(funding_migrations.__file__, "editions-notes-2026-12-06")
+    Call.objects.filter(
+        title__startswith="Jumelage de villes 202", title__endswith="TOWN-TT)"
+    ).exclude(title__contains="2023").delete()
+    for key, note in old["notes"].items():
+        slug, title = key.split("|", 1)
+        Call.objects.filter(scheme__slug=slug, title=title).update(notes=note)
+    edited = Call.objects.get(title="Appel Jeunesse X")
+    Call.objects.filter(pk=edited.pk).update(notes="Note de l’équipe.")
+    run("funding", "0015_editions_and_notes")
+    run("funding", "0015_editions_and_notes")
+    assert Call.objects.filter(title__contains="CERV-2025-CITIZENS-TOWN-TT").count() == 1
+    tt_2025 = Call.objects.get(title__contains="CERV-2025-CITIZENS-TOWN-TT")
+    assert timezone.localtime(tt_2025.closes_at).strftime("%Y-%m-%d %H:%M") == "2025-09-17 17:00"
+    assert Call.objects.filter(title__contains="CERV-2026-CITIZENS-TOWN-TT").count() == 1
+    assert not Call.objects.filter(notes__icontains="heure de clôture non précisée").exists()
+    assert not Call.objects.filter(notes__contains="minuit (").exists()
+    assert Call.objects.get(pk=edited.pk).notes == "Note de l’équipe."
+    assert Scheme.objects.get(slug="cerv-jumelages-reseaux-de-villes").verified_on == date(
+        2026, 12, 6
+    )

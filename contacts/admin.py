@@ -5,12 +5,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
 from aict_site.ordering import OrderedAdminMixin
 from aict_site.personal_data_admin import PersonalDataActionsMixin
+from aict_site.revisions_admin import ContentVersionAdmin
 
 from .models import (
     ContactRequest,
@@ -22,14 +22,14 @@ from .models import (
 
 
 @admin.register(Person)
-class PersonAdmin(OrderedAdminMixin, VersionAdmin):
+class PersonAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_display = ["position", "name", "role", "email", "phone", "is_main_contact", "is_published"]
     list_filter = ["is_published", "is_main_contact"]
     search_fields = ["name", "role", "email"]
 
 
 @admin.register(Office)
-class OfficeAdmin(OrderedAdminMixin, VersionAdmin):
+class OfficeAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_display = ["position", "name", "city", "notify_email", "served", "is_published"]
     list_filter = ["is_published", "departements"]
     search_fields = ["name", "city", "address_lines"]
@@ -44,7 +44,7 @@ class OfficeAdmin(OrderedAdminMixin, VersionAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(OrderedAdminMixin, VersionAdmin):
+class PartnerAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_display = ["position", "name", "kind", "url", "has_logo", "is_published", "needs_review"]
     list_filter = ["kind", "is_published", "needs_review"]
     search_fields = ["name", "former_name", "review_note"]
@@ -55,7 +55,7 @@ class PartnerAdmin(OrderedAdminMixin, VersionAdmin):
 
 
 @admin.register(ContactSubject)
-class ContactSubjectAdmin(OrderedAdminMixin, VersionAdmin):
+class ContactSubjectAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_display = ["position", "name", "is_published"]
     list_editable = ["is_published"]
     search_fields = ["name"]

@@ -7,9 +7,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from aict_site.controls import multi_line
+from aict_site.revisions_admin import ContentVersionAdmin
 
 from . import importer
 from .models import Authority, Cooperation, DeliberationModel
@@ -23,7 +23,7 @@ class CooperationInline(admin.TabularInline):
 
 
 @admin.register(Authority)
-class AuthorityAdmin(VersionAdmin):
+class AuthorityAdmin(ContentVersionAdmin):
     list_display = [
         "name",
         "kind",
@@ -104,7 +104,7 @@ class AuthorityAdmin(VersionAdmin):
 
 
 @admin.register(DeliberationModel)
-class DeliberationModelAdmin(VersionAdmin):
+class DeliberationModelAdmin(ContentVersionAdmin):
     """The one model deliberation « Ma collectivité » offers: edited, never added or deleted."""
 
     list_display = ["title", "updated_at"]

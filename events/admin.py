@@ -1,20 +1,20 @@
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
 from aict_site.ordering import OrderedAdminMixin
 from aict_site.personal_data_admin import PersonalDataActionsMixin
-from aict_site.revisions import ContentVersionAdmin
+from aict_site.previews_admin import UnsavedPreviewMixin
+from aict_site.revisions_admin import ContentVersionAdmin
 
 from . import registrations
 from .models import Event, EventKind, Registration
 
 
 @admin.register(EventKind)
-class EventKindAdmin(OrderedAdminMixin, VersionAdmin):
+class EventKindAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_display = ["position", "name"]
     search_fields = ["name"]
     list_filter = []
@@ -58,7 +58,7 @@ REGISTRANT_COLUMNS = [
 
 
 @admin.register(Event)
-class EventAdmin(ContentVersionAdmin):
+class EventAdmin(UnsavedPreviewMixin, ContentVersionAdmin):
     list_display = ["title", "kind", "starts_at", "is_published", "is_registration_open",
                     "capacity", "confirmed"]  # fmt: skip
     list_filter = [Timing, "kind", "is_published", "is_registration_open"]

@@ -1,15 +1,16 @@
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from aict_site.ordering import MoveButtonsMixin, OrderedAdminMixin
+from aict_site.previews_admin import UnsavedPreviewMixin
+from aict_site.revisions_admin import ContentVersionAdmin
 
 from .models import Call, EligibilityItem, Funder, Scheme
 
 
 @admin.register(Funder)
-class FunderAdmin(OrderedAdminMixin, VersionAdmin):
+class FunderAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_display = ["position", "name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -52,7 +53,7 @@ class CallState(admin.SimpleListFilter):
 
 
 @admin.register(Scheme)
-class SchemeAdmin(MoveButtonsMixin, VersionAdmin):
+class SchemeAdmin(MoveButtonsMixin, UnsavedPreviewMixin, ContentVersionAdmin):
     order_scope = "funder"
     list_display = ["title", "funder", "kind", "is_published", "next_closing", "verified_on"]
     list_filter = ["funder", "is_published", "kind", "themes", CallState]
@@ -116,7 +117,7 @@ class ClosingSoon(admin.SimpleListFilter):
 
 
 @admin.register(Call)
-class CallAdmin(VersionAdmin):
+class CallAdmin(ContentVersionAdmin):
     list_display = ["title", "scheme", "opens_at", "closes_at", "is_published"]
     list_filter = [ClosingSoon, "is_published", "scheme__funder"]
     list_select_related = ["scheme"]

@@ -3,13 +3,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
+
+from aict_site.previews_admin import UnsavedPreviewMixin
+from aict_site.revisions_admin import ContentVersionAdmin
 
 from .models import NewsItem
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(VersionAdmin):
+class NewsItemAdmin(UnsavedPreviewMixin, ContentVersionAdmin):
     list_display = ["title", "published_at", "is_published"]
     list_filter = ["is_published", "themes"]
     search_fields = ["title", "summary"]

@@ -1,9 +1,10 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from aict_site.ordering import OrderedAdminMixin
+from aict_site.previews_admin import UnsavedPreviewMixin
+from aict_site.revisions_admin import ContentVersionAdmin
 
 from .models import Action, Page, Reason, SiteSettings, SlugRedirect
 
@@ -17,7 +18,7 @@ class SlugRedirectInline(admin.TabularInline):
 
 
 @admin.register(Page)
-class PageAdmin(VersionAdmin):
+class PageAdmin(UnsavedPreviewMixin, ContentVersionAdmin):
     list_display = [
         "title",
         "layout",
@@ -60,7 +61,7 @@ class PageAdmin(VersionAdmin):
         return format_html('<a href="{}">{}</a>', page.get_absolute_url(), label)
 
 
-class OrderedItemAdmin(OrderedAdminMixin, VersionAdmin):
+class OrderedItemAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_editable = ["is_published"]
     list_filter = ["is_published"]
     ordering = ["position", "pk"]
@@ -83,7 +84,7 @@ class ActionAdmin(OrderedItemAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(VersionAdmin):
+class SiteSettingsAdmin(ContentVersionAdmin):
     list_display = ["__str__", "accessibility_status", "missing_facts", "updated_at"]
     list_filter = ["accessibility_status"]
     search_fields = ["organisation_name"]

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from reversion.admin import VersionAdmin
 
 from aict_site.ordering import OrderedAdminMixin
+from aict_site.revisions_admin import ContentVersionAdmin
 
 from .models import AuthorityType, Country, CountryGroup, Departement, Territory, Theme
 
@@ -14,14 +14,14 @@ class DepartementAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuthorityType)
-class AuthorityTypeAdmin(OrderedAdminMixin, VersionAdmin):
+class AuthorityTypeAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_display = ["position", "name", "level"]
     search_fields = ["name"]
     list_filter = []
 
 
 @admin.register(Theme)
-class ThemeAdmin(OrderedAdminMixin, VersionAdmin):
+class ThemeAdmin(OrderedAdminMixin, ContentVersionAdmin):
     list_display = ["position", "name", "slug"]
     search_fields = ["name"]
     list_filter = []
@@ -36,7 +36,7 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(CountryGroup)
-class CountryGroupAdmin(VersionAdmin):
+class CountryGroupAdmin(ContentVersionAdmin):
     list_display = ["name", "source"]
     search_fields = ["name"]
     list_filter = []

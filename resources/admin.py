@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
+from aict_site.revisions_admin import ContentVersionAdmin
 from aict_site.templatetags.french import weight
 
 from .models import Resource
 
 
 @admin.register(Resource)
-class ResourceAdmin(VersionAdmin):
+class ResourceAdmin(ContentVersionAdmin):
     list_display = ["title", "kind", "format_and_size", "date", "is_published"]
     list_filter = ["kind", "is_published", "language", "themes"]
     search_fields = ["title", "description"]

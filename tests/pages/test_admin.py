@@ -198,6 +198,6 @@ def test_the_initial_content_is_the_first_revision_of_every_record(
     first = Version.objects.get_for_object(reason).last()
     revision_url = f"{ADMIN}pages/reason/{reason.pk}/history/{first.pk}/"
     page = staff_client.get(revision_url)
-    assert "Enregistrez ci-dessous pour revenir à cette version." in page.content.decode()
+    assert "Ce que change cette restauration" in page.content.decode()
     assert staff_client.post(revision_url, admin_form_data(page)).status_code == 302
     assert Reason.objects.get(pk=reason.pk).title == original

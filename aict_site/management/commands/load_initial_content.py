@@ -5,16 +5,17 @@ function. An app whose content already exists is left alone, so staff edits are 
 overwritten and running the command twice changes nothing.
 """
 
-from contextlib import nullcontext
 from graphlib import TopologicalSorter
 from importlib import import_module
 
 import reversion
 from django.apps import apps
+from django.contrib import admin
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
 INITIAL_COMMENT = _("Initial content from the client")
 
@@ -36,6 +37,20 @@ def in_dependency_order(app_configs):
     return [configs[label] for label in TopologicalSorter(graph).static_order()]
 
 
+def first_revisions(app_config):
+    """A first revision of each record staff edit (with the rows it owns, which its
+    registration follows): the client's original text can be restored from a record's history
+    in the admin, one record at a time — a revision holding a whole app would offer to restore
+    every record of it at once."""
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_config is not app_config or not isinstance(model_admin, VersionAdmin):
+            continue
+        for record in model._default_manager.all():
+            with reversion.create_revision(atomic=False):
+                reversion.set_comment(str(INITIAL_COMMENT))
+                reversion.add_to_revision(record)
+
+
 class Command(BaseCommand):
     help = "Charge le contenu initial du client dans une base qui n’en contient pas encore."
 
@@ -54,13 +69,10 @@ class Command(BaseCommand):
         ]
         for app_config in in_dependency_order(loaders):
             loader = import_module(f"{app_config.name}.initial_content")
-            # A first revision of every record: the client's original text can always be
-            # restored from a record's history in the admin.
-            revision = nullcontext() if options["no_revisions"] else reversion.create_revision()
-            with transaction.atomic(), revision:
-                if not options["no_revisions"]:
-                    reversion.set_comment(str(INITIAL_COMMENT))
+            with transaction.atomic():
                 created = loader.load()
+                if created and not options["no_revisions"]:
+                    first_revisions(app_config)
             if created:
                 self.stdout.write(f"{app_config.label}: {created} records created")
             else:

@@ -21,12 +21,16 @@ ACTIONS = {
 
 
 def permission_label(permission):
-    """« Pages | Modifier : page » for Django's four permissions of each model; a
-    permission of the project's own keeps its name."""
+    """« Pages | Modifier : page » for Django's four permissions of each model; a model's own
+    permission reads as its Meta declares it, translated (the database keeps the name in the
+    language of the migration)."""
     content_type = permission.content_type
     model = content_type.model_class()
     action, _sep, model_name = permission.codename.partition("_")
-    if model is not None and action in ACTIONS and model_name == model._meta.model_name:
+    declared = dict(model._meta.permissions) if model is not None else {}
+    if permission.codename in declared:
+        label = str(declared[permission.codename])
+    elif model is not None and action in ACTIONS and model_name == model._meta.model_name:
         label = ACTIONS[action](model._meta.verbose_name)
     else:
         label = permission.name

@@ -83,11 +83,15 @@ class SiteAdmin(admin.AdminSite):
         from . import dashboard
 
         checklist = dashboard.readiness()
+        mine = [entry for entry in checklist if dashboard.can_open(request, entry.url)]
         extra_context = {
             **(extra_context or {}),
-            "activity": dashboard.activity(),
-            "checklist": checklist,
+            "activity": [e for e in dashboard.activity() if dashboard.can_open(request, e.url)],
+            "checklist": mine,
             "blocks_launch": any(entry.blocks_launch for entry in checklist),
+            "blockers_elsewhere": sum(
+                entry.blocks_launch for entry in checklist if entry not in mine
+            ),
         }
         return super().index(request, extra_context)
 

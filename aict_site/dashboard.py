@@ -11,12 +11,12 @@ they all share the same notification fields.
 from dataclasses import dataclass
 from datetime import timedelta
 from importlib import import_module
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import admin
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.db import DatabaseError
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 from django.utils.text import capfirst
@@ -43,6 +43,19 @@ def change_url(obj):
 def list_url(model, query=""):
     url = reverse(admin_urlname(model._meta, "changelist"))
     return f"{url}?{query}" if query else url
+
+
+def can_open(request, url):
+    """Whether the account may open this admin address: the dashboard shows each role what
+    it can act on, and no link that ends on « Accès refusé »."""
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return True
+    for model, model_admin in admin.site._registry.items():
+        if (match.url_name or "").startswith(f"{model._meta.app_label}_{model._meta.model_name}_"):
+            return model_admin.has_view_or_change_permission(request)
+    return True
 
 
 def _app_parts():

@@ -38,6 +38,12 @@ class OfficeAdmin(OrderedAdminMixin, ContentVersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("departements")
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("contacts.change_office_routing"):
+            fields.append("notify_email")  # where the requests go: administrators only
+        return fields
+
     @admin.display(description=_("départements served"))
     def served(self, office):
         return ", ".join(d.code for d in office.departements.all()) or "—"

@@ -71,10 +71,14 @@ class Office(Publishable):
     # Kept from search_text by a PostgreSQL trigger (aict_site.search.search_index).
     search_vector = SearchVectorField(null=True, editable=False)
 
+    # Read by aict_site.roles: only administrators delete an office (its requests' routing).
+    editors_may_delete = False
+
     class Meta:
         verbose_name = _("office")
         verbose_name_plural = _("offices")
         ordering = ["position", "name"]
+        permissions = [("change_office_routing", _("Can change where an office's requests go"))]
 
     def __str__(self):
         return self.name

@@ -118,7 +118,13 @@ class EventAdmin(UnsavedPreviewMixin, ContentVersionAdmin):
             request, _("Registrations closed for %(count)s event(s).") % {"count": count}
         )
 
-    @admin.action(description=_("Export the registrants as CSV (Excel)"), permissions=["view"])
+    def has_export_registrants_permission(self, request):
+        # Visitors' data: for the colleagues who may read the registrations themselves.
+        return request.user.has_perm("events.view_registration")
+
+    @admin.action(
+        description=_("Export the registrants as CSV (Excel)"), permissions=["export_registrants"]
+    )
     def export_registrants(self, request, queryset):
         return registrants_csv("inscrits.csv", Registration.objects.filter(event__in=queryset))
 

@@ -200,6 +200,10 @@ class Scheme(Publishable):
 
     objects = SchemeQuerySet.as_manager()
 
+    # Read by aict_site.roles: only administrators delete a scheme (briefs, alerts and
+    # links elsewhere point to it; unpublishing takes it off the site).
+    editors_may_delete = False
+
     class Meta:
         verbose_name = _("funding scheme")
         verbose_name_plural = _("funding schemes")

@@ -55,6 +55,15 @@ class PageAdmin(UnsavedPreviewMixin, ContentVersionAdmin):
         ),
     ]
 
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if not request.user.has_perm("pages.delete_layout_page") and any(
+            page.layout != Page.Layout.STANDARD for page in objs
+        ):
+            # Django's confirmation then refuses, naming what the account may not delete.
+            perms_needed.add(_("the home page and the pages with a layout"))
+        return deleted, counts, perms_needed, protected
+
     @admin.display(description=_("preview"))
     def preview(self, page):
         label = _("View on the site") if page.is_live else _("Preview of the draft")

@@ -96,6 +96,8 @@ class Page(Illustrated, Publishable):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         ordering = ["position", "title"]
+        # Deleting the home page or a page with a layout breaks the site's structure.
+        permissions = [("delete_layout_page", _("Can delete the home page and layout pages"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["layout"],

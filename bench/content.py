@@ -73,7 +73,6 @@ def generate(force=False):
                 summary=text(20),
                 body=f"<p>{text(120)}</p><h2>{text(4)}</h2><p>{text(80)}</p>",
                 is_published=True,
-                show_in_menu=False,
                 position=100 + index,
             ).save()
         funders = [Funder.objects.create(name=f"Financeur {i}", position=10 + i) for i in range(10)]

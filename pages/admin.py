@@ -6,7 +6,7 @@ from aict_site.ordering import OrderedAdminMixin
 from aict_site.previews_admin import UnsavedPreviewMixin
 from aict_site.revisions_admin import ContentVersionAdmin
 
-from .models import Action, Page, Reason, SiteSettings, SlugRedirect
+from .models import Action, MenuEntry, MenuSection, Page, Reason, SiteSettings, SlugRedirect
 
 
 class SlugRedirectInline(admin.TabularInline):
@@ -23,13 +23,12 @@ class PageAdmin(UnsavedPreviewMixin, ContentVersionAdmin):
         "title",
         "layout",
         "is_published",
-        "show_in_menu",
         "position",
         "updated_at",
         "preview",
     ]
     list_editable = ["position"]
-    list_filter = ["is_published", "show_in_menu", "layout"]
+    list_filter = ["is_published", "layout"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["parent"]
@@ -41,7 +40,13 @@ class PageAdmin(UnsavedPreviewMixin, ContentVersionAdmin):
         (_("Publication"), {"fields": ["is_published", "published_at"]}),
         (
             _("Menu and breadcrumbs"),
-            {"fields": ["show_in_menu", "menu_title", "position", "parent"]},
+            {
+                "fields": ["menu_title", "position", "parent"],
+                "description": _(
+                    "Where the page appears in the main menu is set in « Menu principal »; "
+                    "the order sorts the pages in the site map."
+                ),
+            },
         ),
         (
             _("Search engines"),
@@ -142,3 +147,26 @@ class SiteSettingsAdmin(ContentVersionAdmin):
                     % {"fields": ", ".join(record.missing_legal_facts)},
                 )
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+
+class MenuEntryInline(admin.TabularInline):
+    model = MenuEntry
+    extra = 1
+    fields = ["position", "page", "link", "label"]
+    autocomplete_fields = ["page"]
+    verbose_name_plural = _("entries (a page, or an address with its label)")
+
+
+@admin.register(MenuSection)
+class MenuSectionAdmin(OrderedAdminMixin, ContentVersionAdmin):
+    list_display = ["position", "title", "entry_list", "is_published"]
+    list_display_links = ["title"]
+    fields = ["title", "is_published"]
+    inlines = [MenuEntryInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("entries__page")
+
+    @admin.display(description=_("entries"))
+    def entry_list(self, section):
+        return ", ".join(entry.text for entry in section.entries.all()) or "—"

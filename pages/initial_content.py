@@ -3,9 +3,11 @@
 import json
 from pathlib import Path
 
-from .models import Action, Page, Reason, SiteSettings
+from .menus import create_menu
+from .models import Action, MenuEntry, MenuSection, Page, Reason, SiteSettings
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "initial_pages.json"
+MENU = Path(__file__).resolve().parent / "fixtures" / "initial_menu.json"
 
 
 def load():
@@ -26,4 +28,8 @@ def load():
             for name, value in data["site_settings"].items()
         }
         SiteSettings.objects.create(pk=1, **fields)
-    return len(pages) + len(data["reasons"]) + len(data["actions"])
+    menu = 0
+    if not MenuSection.objects.exists():
+        sections = json.loads(MENU.read_text(encoding="utf-8"))
+        menu = create_menu(sections, Page, MenuSection, MenuEntry)
+    return len(pages) + len(data["reasons"]) + len(data["actions"]) + menu

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,7 @@ from aict_site.images import Illustrated
 from aict_site.publishing import Publishable, PublishedQuerySet
 from aict_site.richtext import RichTextField, plain_text
 from aict_site.search import normalize
+from aict_site.sitemaps import sections_for_people
 
 # Pages whose layout is served by another app's view at that app's own address: the page
 # gives the title, introduction, SEO fields and menu place; the view adds what it owns.
@@ -74,8 +78,12 @@ class Page(Illustrated, Publishable):
         help_text=_("Between 50 and 160 characters. Leave empty to use the summary."),
     )
     published_at = models.DateTimeField(_("publication date"), default=timezone.now)
-    show_in_menu = models.BooleanField(_("in the main menu"), default=False)
-    menu_title = models.CharField(_("short title in the menu"), max_length=60, blank=True)
+    menu_title = models.CharField(
+        _("short title in the menu"),
+        max_length=60,
+        blank=True,
+        help_text=_("Used by the menu entries that lead to this page (« Menu principal »)."),
+    )
     position = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     parent = models.ForeignKey(
         "self",
@@ -337,3 +345,100 @@ def published_layout_page(layout):
 
 def read_layout_page(layout):
     return Page.objects.published().filter(layout=layout).first()
+
+
+class MenuSection(Publishable):
+    """A section of the site's main menu: its entries open under its title, or, when it has
+    one entry, the title is a plain link to it."""
+
+    title = models.CharField(_("title"), max_length=40)
+    position = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        verbose_name = _("menu section")
+        verbose_name_plural = _("main menu")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:home")  # the menu is on every page; « Voir sur le site » opens one
+
+
+def site_address(value):
+    """A public address of this site (« /financements/ficol/ »: one the site map lists), or
+    a full web address."""
+    if value.startswith(("https://", "http://")):
+        return URLValidator(schemes=["http", "https"])(value)
+    if not value.startswith("/"):
+        raise ValidationError(
+            _("Give an address on this site, starting with « / », or a full address (https://…).")
+        )
+    path = value.split("?")[0].split("#")[0]
+    if path not in {url for _title, links in sections_for_people() for _label, url in links}:
+        raise ValidationError(_("The site has no page at this address."))
+
+
+class MenuEntry(models.Model):
+    section = models.ForeignKey(
+        MenuSection, verbose_name=_("section"), on_delete=models.CASCADE, related_name="entries"
+    )
+    page = models.ForeignKey(
+        Page,
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="menu_entries",
+        help_text=_("Shown while the page is published."),
+    )
+    link = models.CharField(
+        _("or an address"),
+        max_length=300,
+        blank=True,
+        validators=[site_address],
+        help_text=_(
+            "A page of the site that is not an editorial page: a scheme (/financements/ficol/), "
+            "the agenda (/agenda/), the alerts (/alertes/)…, or a full address (https://…)."
+        ),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=60,
+        blank=True,
+        help_text=_("Leave empty for a page: its short title in the menu, or else its title."),
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("menu entry")
+        verbose_name_plural = _("menu entries")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(page__isnull=True) & ~Q(link=""))
+                | (Q(page__isnull=False) & Q(link="")),
+                name="pages_menuentry_page_or_link",
+                violation_error_message=_("Choose a page or give an address, not both."),
+            )
+        ]
+
+    def __str__(self):
+        return self.text or self.link
+
+    def clean(self):
+        if (self.page_id is None) == (not self.link):
+            raise ValidationError(_("Choose a page or give an address, not both."))
+        if self.link and not self.label:
+            raise ValidationError({"label": _("An address needs a label.")})
+
+    @property
+    def text(self):
+        if self.label:
+            return self.label
+        return (self.page.menu_title or self.page.title) if self.page_id else ""
+
+    @property
+    def url(self):
+        return self.page.get_absolute_url() if self.page_id else self.link

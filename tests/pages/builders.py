@@ -3,12 +3,20 @@ from django.utils.text import slugify
 from pages.models import Action, Page, Reason
 
 
-def make_page(title="Une page", **fields):
+def make_page(title="Une page", in_menu=False, **fields):
+    """A page; `in_menu` adds it to the main menu's « Rubriques » section (made if need be)."""
     fields.setdefault("slug", slugify(title))
     fields.setdefault("is_published", True)
     fields.setdefault("body", "<p>Texte de la page.</p>")
     page = Page(title=title, **fields)
     page.save()
+    if in_menu:
+        from pages.models import MenuEntry, MenuSection
+
+        section = MenuSection.objects.get_or_create(
+            title="Rubriques", defaults={"is_published": True, "position": 99}
+        )[0]
+        MenuEntry.objects.create(section=section, page=page, position=page.position)
     return page
 
 

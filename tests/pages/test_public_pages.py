@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pages.models import Page, Reason
+from pages.models import MenuEntry, Page, Reason
 from tests.helpers import Outline, squashed
 from tests.pages.builders import make_page
 
@@ -88,13 +88,14 @@ def test_home_degrades_to_nothing_on_an_empty_database(client):
 
 
 @pytest.mark.django_db
-def test_menu_is_built_from_published_pages_marked_for_it(client, initial_content):
+def test_menu_is_built_from_the_sections_staff_edit(client, initial_content):
     html = client.get("/").content.decode()
     nav = html[html.index('<nav id="menu" class="main-nav"') : html.index("</nav>")]
-    assert "Pourquoi engager sa collectivité" in nav and "Mentions légales" not in nav
+    # A page entry reads as the page's short title in the menu.
+    assert ">Pourquoi s’engager</a>" in nav and "Mentions légales" not in nav
     assert 'href="/lianes-cooperation/"' in nav
-    Page.objects.filter(slug="lianes-cooperation").update(show_in_menu=False)
-    make_page("Nouvelle rubrique", show_in_menu=True, position=9)
+    MenuEntry.objects.filter(page__slug="lianes-cooperation").delete()
+    make_page("Nouvelle rubrique", in_menu=True, position=9)
     html = client.get("/").content.decode()
     nav = html[html.index('<nav id="menu" class="main-nav"') : html.index("</nav>")]
     assert 'href="/lianes-cooperation/"' not in nav

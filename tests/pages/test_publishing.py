@@ -34,8 +34,8 @@ def test_a_scheduled_page_joins_the_menu_once_its_time_has_come(client, settings
     the clock can renew it, within FRAGMENT_CLOCK_SECONDS."""
     settings.PAGE_CACHE_SECONDS = 0
     settings.FRAGMENT_CLOCK_SECONDS = 1
-    make_page("Sur le site", show_in_menu=True)
-    make_page("Bientôt", show_in_menu=True, published_at=timezone.now() + timedelta(seconds=1))
+    make_page("Sur le site", in_menu=True)
+    make_page("Bientôt", in_menu=True, published_at=timezone.now() + timedelta(seconds=1))
     html = client.get("/").content.decode()
     assert 'href="/sur-le-site/"' in html and 'href="/bientot/"' not in html
     time.sleep(2.2)
@@ -106,7 +106,7 @@ def test_queries_per_page_do_not_grow_with_content(client, settings, initial_con
     for index in range(45):
         make_reason(f"Autre raison {index}.")
         make_action(f"Autre action {index}.")
-        make_page(f"Page de menu {index}", show_in_menu=True)
+        make_page(f"Page de menu {index}", in_menu=True)
     many = page_queries(client, url)
     assert few == many
     assert many <= 10

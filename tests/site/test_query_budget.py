@@ -27,40 +27,42 @@ from tests.resources.builders import make_resource
 # Page type → the most queries it may run: with every cache empty, and with the shared
 # fragments kept.
 BUDGET = {
+    # Every HTML page, cold: the main menu (staff edit it, one query) and the footer's pages
+    # (one); both kept per content version and shared by every address.
     # The home page's quick finder (types, themes) and partners' logos: three more, cold.
     # Reasons, actions and linked pages of a layout, the home page itself: kept per content
-    # version.
-    "home": (15, 0),
+    # version. The menu (staff edit it: one query) and the footer's pages (one), cold.
+    "home": (16, 0),
     # The side column: the person to call and the next deadlines, cached fragments.
-    "page": (7, 1),
-    "support page (funders)": (8, 1),
+    "page": (8, 1),
+    "support page (funders)": (9, 1),
     # Each scheme's card is kept: the page reads its schemes lean, then whole, with their
     # themes and calls, those whose card it has not kept (one query more cold, as the
     # directory).
-    "funding finder": (12, 1),
+    "funding finder": (13, 1),
     # The chosen theme and country: kept per value (aict_site.choices), no query warm.
-    "funding finder, two filters": (14, 1),
+    "funding finder, two filters": (15, 1),
     # Its facts, calls, related schemes, documents and news: cached fragments.
-    "scheme": (13, 1),  # + its groups of partner countries (eligibility as data)
-    "deadline calendar": (5, 1),
+    "scheme": (14, 1),  # + its groups of partner countries (eligibility as data)
+    "deadline calendar": (6, 1),
     "deadline feed (Atom)": (1, 1),
     "deadline calendar (.ics)": (1, 1),
     # Each authority's card is kept: the page reads its authorities lean, then those whose
     # card it has not kept (one query more cold, one less warm).
-    "directory": (16, 2),
-    "directory, two filters": (18, 2),
-    "authority": (7, 3),
-    "country": (8, 4),
-    "partners": (6, 1),
-    "contact": (9, 0),
-    "agenda": (5, 1),
-    "agenda archives": (6, 2),
-    "event": (9, 3),
+    "directory": (17, 2),
+    "directory, two filters": (19, 2),
+    "authority": (8, 3),
+    "country": (9, 4),
+    "partners": (7, 1),
+    "contact": (10, 0),
+    "agenda": (6, 1),
+    "agenda archives": (7, 2),
+    "event": (10, 3),
     # One query finding every kind of record, and one per kind of result among those shown,
     # cold, with the territories' names and départements (« Ma collectivité »: two, once per
     # content version); was 17 / 14 with a query per kind searched. Warm, the one query: the
     # shown results are kept (aict_site.search.completed).
-    "search": (11, 1),
+    "search": (12, 1),
     # Two sections more for « Ma collectivité »: its search page and its 3,880 briefs.
     "sitemap": (16, 16),
     # « Ma collectivité »: the search (one query), and a brief, which composes the other apps
@@ -68,25 +70,25 @@ BUDGET = {
     # fragments: kept, a brief reads its territory only. The search matches names in each
     # worker's memory, with what a list of territories shows (read once per content version:
     # two queries cold), and runs none warm.
-    "my authority, search": (5, 0),
-    "brief of a commune": (19, 1),
-    "brief of an intercommunalité": (20, 1),
-    "brief of a département": (20, 1),
-    "brief of the Région": (20, 1),
+    "my authority, search": (6, 0),
+    "brief of a commune": (20, 1),
+    "brief of an intercommunalité": (21, 1),
+    "brief of a département": (21, 1),
+    "brief of the Région": (21, 1),
     # News and resources: the list (its filter's fields a cached fragment), an item with what
     # it is about (a fragment, 6 relations), the feed; the contact card and the footer are
     # cached fragments.
-    "news": (7, 2),
-    "news, by theme": (8, 3),
-    "news item": (11, 1),
+    "news": (8, 2),
+    "news, by theme": (9, 3),
+    "news item": (12, 1),
     "news feed (Atom)": (1, 1),
-    "resources": (7, 2),
-    "resources, two filters": (8, 3),
-    "resource": (8, 4),
+    "resources": (8, 2),
+    "resources, two filters": (9, 3),
+    "resource": (9, 4),
     # The alerts' form: its vocabularies (types, themes, countries, départements, schemes,
     # event kinds), one query each, read once per content version; its blank fields a
     # cached fragment. (The page itself is now served from the page cache.)
-    "alerts": (9, 0),
+    "alerts": (10, 0),
 }
 
 

@@ -22,7 +22,11 @@ class Publishable(models.Model):
     is_published = models.BooleanField(
         _("published"),
         default=False,
-        help_text=_("Untick to take it off the site without deleting it."),
+        help_text=_(
+            "Ticked: on the site (from its publication date, where it has one). Unticked: a "
+            "draft only staff see — every new item starts so. Untick to take an item off the "
+            "site without deleting it."
+        ),
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modified on"), auto_now=True)

@@ -1,5 +1,6 @@
-"""The admin of every record with a history: « Restaurer » restores one record (see
-aict_site.revisions), the history compares two versions, and visitors' records stay out."""
+"""The admin of every content record: a history where « Restaurer » restores one record (see
+aict_site.revisions) and two versions compare, visitors' records left out of it, and the
+record's publication state at a glance (aict_site.publishing_admin)."""
 
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
@@ -11,11 +12,12 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from .project_apps import is_visitor_record
+from .publishing_admin import PublicationStateMixin
 from .revision_compare import compare
 from .revisions import OneRecordRevision
 
 
-class ContentVersionAdmin(VersionAdmin):
+class ContentVersionAdmin(PublicationStateMixin, VersionAdmin):
     object_history_template = "reversion/object_history.html"
 
     def _reversion_introspect_inline_admin(self, inline):

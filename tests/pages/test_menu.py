@@ -87,7 +87,9 @@ def test_the_short_title_in_the_menu_and_the_label_take_effect(client, initial_c
     assert ">Les raisons</a>" in menu(client)
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: the database goes back and forth through migrations; the next tests
+# must find it as the suite made it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_brings_the_menu_of_the_code_to_an_existing_site():
     from django.core.management import call_command
     from django.db import connection

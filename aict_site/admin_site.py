@@ -7,6 +7,7 @@ from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.i18n import JavaScriptCatalog
 
 from .controls import multi_line
@@ -137,11 +138,14 @@ class SiteAdmin(admin.AdminSite):
         return key == member
 
     def _with_new_count(self, model):
-        """« (3 nouvelle(s)) » after a visitors' record list whose model counts its new ones."""
+        """« (3 nouvelles) » after a visitors' record list whose model counts its new ones."""
         count_new = getattr(model["model"], "count_new", None)
         new = count_new() if count_new else 0
         if new:
-            label = _("%(name)s (%(count)s new)") % {"name": model["name"], "count": new}
+            label = ngettext("%(name)s (%(count)s new)", "%(name)s (%(count)s new)", new) % {
+                "name": model["name"],
+                "count": new,
+            }
             model = {**model, "name": label}
         return model
 

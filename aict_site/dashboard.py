@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .notifying import Notified
 from .project_apps import project_app_configs, visitor_record_models
@@ -102,7 +103,11 @@ def _visitor_records():
         if count_new:
             new = count_new()
             if new:
-                text = _("%(name)s: %(count)s new, not yet handled") % {"name": name, "count": new}
+                text = ngettext(
+                    "%(name)s: %(count)s new, not yet handled",
+                    "%(name)s: %(count)s new, not yet handled",
+                    new,
+                ) % {"name": name, "count": new}
                 entries.append(Entry(text, list_url(model, "status__exact=new")))
         recent = model.objects.filter(created_at__gte=since).count()
         if recent:
@@ -111,7 +116,11 @@ def _visitor_records():
             entries.append(Entry(text, list_url(model, query)))
         unsent = issubclass(model, Notified) and model.objects.filter(notified_at=None).count()
         if unsent:
-            text = _("%(name)s: %(count)s notification(s) to the team not sent yet") % {
+            text = ngettext(
+                "%(name)s: %(count)s notification to the team not sent yet",
+                "%(name)s: %(count)s notifications to the team not sent yet",
+                unsent,
+            ) % {
                 "name": name,
                 "count": unsent,
             }

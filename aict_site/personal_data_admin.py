@@ -7,7 +7,7 @@ from django.contrib.admin import helpers
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import personal_data
 
@@ -46,6 +46,9 @@ class PersonalDataActionsMixin:
             )
         deleted = personal_data.erase(emails, request.user)
         self.message_user(
-            request, _("Data erased: %(count)s record(s).") % {"count": deleted}, messages.SUCCESS
+            request,
+            ngettext("Data erased: %(count)s record.", "Data erased: %(count)s records.", deleted)
+            % {"count": deleted},
+            messages.SUCCESS,
         )
         return None

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from aict_site import alerting
 from aict_site.csvfiles import csv_response
@@ -105,7 +106,11 @@ class SubscriberAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
     @admin.action(description=_("Stop sending to these addresses"), permissions=["change"])
     def deactivate(self, request, queryset):
         count = queryset.update(is_active=False)
-        self.message_user(request, _("%(count)s address(es) deactivated.") % {"count": count})
+        self.message_user(
+            request,
+            ngettext("%(count)s address deactivated.", "%(count)s addresses deactivated.", count)
+            % {"count": count},
+        )
 
     @admin.action(description=_("Export as CSV (Excel)"), permissions=["view"])
     def export_csv(self, request, queryset):

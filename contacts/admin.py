@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
@@ -93,7 +94,7 @@ class ContactRequestAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
     search_fields = ["name", "email", "organisation", "message"]
     date_hierarchy = "created_at"
     readonly_fields = [
-        "name", "email", "organisation", "authority_type", "departement", "subject", "message",
+        "name", "email_link", "organisation", "authority_type", "departement", "subject", "message",
         "created_at", "office", "notified_at", "notification_attempts", "notification_error",
         "reply",
     ]  # fmt: skip
@@ -105,7 +106,7 @@ class ContactRequestAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
                     "reply",
                     "created_at",
                     "name",
-                    "email",
+                    "email_link",
                     "organisation",
                     "authority_type",
                     "departement",
@@ -165,15 +166,38 @@ class ContactRequestAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
     def notified(self, contact_request):
         return contact_request.notified_at is not None
 
+    def set_status(self, request, queryset, status):
+        """Change the status of the selected requests, each change in its request's history
+        (« Historique ») as when saved one by one."""
+        changed = list(queryset.exclude(status=status))
+        label = str(ContactRequest._meta.get_field("status").verbose_name)
+        for contact_request in changed:
+            contact_request.status = status
+            contact_request.save(update_fields=["status"])
+            self.log_change(request, contact_request, [{"changed": {"fields": [label]}}])
+        return len(changed)
+
     @admin.action(description=_("Mark “in progress”"), permissions=["change"])
     def mark_in_progress(self, request, queryset):
-        updated = queryset.update(status=ContactRequest.Status.IN_PROGRESS)
-        self.message_user(request, _("%(count)s request(s) in progress.") % {"count": updated})
+        count = self.set_status(request, queryset, ContactRequest.Status.IN_PROGRESS)
+        message = ngettext(
+            "%(count)s request in progress.", "%(count)s requests in progress.", count
+        )
+        self.message_user(request, message % {"count": count})
 
     @admin.action(description=_("Mark “handled”"), permissions=["change"])
     def mark_handled(self, request, queryset):
-        updated = queryset.update(status=ContactRequest.Status.HANDLED)
-        self.message_user(request, _("%(count)s request(s) handled.") % {"count": updated})
+        count = self.set_status(request, queryset, ContactRequest.Status.HANDLED)
+        message = ngettext("%(count)s request handled.", "%(count)s requests handled.", count)
+        self.message_user(request, message % {"count": count})
+
+    @admin.display(description=_("email"))
+    def email_link(self, contact_request):
+        return format_html(
+            '<a href="mailto:{}">{}</a>',
+            quote(contact_request.email, safe="@"),
+            contact_request.email,
+        )
 
     @admin.action(description=_("Export as CSV (Excel)"), permissions=["view"])
     def export_csv(self, request, queryset):

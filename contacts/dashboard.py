@@ -16,8 +16,9 @@ def readiness():
         entries += [
             Entry(
                 _(
-                    "Office « %(office)s »: no notification address, and no "
-                    "CONTACT_NOTIFY_EMAILS: its contact requests reach nobody."
+                    "Office « %(office)s »: its contact requests reach nobody. An administrator "
+                    "fills in its « address that receives the requests », or the host sets "
+                    "NOTIFY_EMAILS."
                 )
                 % {"office": office.name},
                 change_url(office),
@@ -31,8 +32,8 @@ def readiness():
             entries.append(
                 Entry(
                     _(
-                        "No published office and no CONTACT_NOTIFY_EMAILS: contact requests "
-                        "reach nobody."
+                        "Contact requests reach nobody: publish an office with an address that "
+                        "receives them, or the host sets NOTIFY_EMAILS."
                     ),
                     list_url(Office),
                     blocks_launch=True,

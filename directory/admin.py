@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from aict_site.controls import multi_line
 from aict_site.revisions_admin import ContentVersionAdmin
@@ -83,8 +84,8 @@ class AuthorityAdmin(ContentVersionAdmin):
                 return TemplateResponse(request, "admin/directory/authority/import.html", context)
             messages.success(
                 request,
-                _("Import finished: %(a)s authority(ies), %(c)s cooperation(s).")
-                % {"a": authorities, "c": cooperations},
+                _("Import finished: %(authorities)s, %(cooperations)s.")
+                % counted(authorities, cooperations),
             )
             return redirect("admin:directory_authority_changelist")
         if request.method == "POST":
@@ -92,15 +93,34 @@ class AuthorityAdmin(ContentVersionAdmin):
             if upload is None or upload.size > 2 * 1024 * 1024:
                 messages.error(request, _("Choose a CSV file of 2 MB at most."))
             else:
-                try:
-                    text = normalize_newlines(upload.read().decode("utf-8-sig"))
-                except UnicodeDecodeError:
-                    messages.error(request, _("The file must be saved as UTF-8."))
+                text = importer.decoded(upload.read())
+                if text is None:
+                    messages.error(
+                        request,
+                        _(
+                            "The file could not be read: save it from Excel as « CSV UTF-8 » or "
+                            "« CSV (séparateur : point-virgule) », then send it again."
+                        ),
+                    )
                 else:
+                    text = normalize_newlines(text)
                     plan = importer.read(text)
                     # Signed as the admin receives posts: without control characters.
-                    context.update(plan=plan, payload=signer.sign(multi_line(text)))
+                    context.update(
+                        plan=plan,
+                        payload=signer.sign(multi_line(text)),
+                        counts=counted(plan.authorities, plan.cooperations),
+                    )
         return TemplateResponse(request, "admin/directory/authority/import.html", context)
+
+
+def counted(authorities, cooperations):
+    return {
+        "authorities": ngettext("%(count)s authority", "%(count)s authorities", authorities)
+        % {"count": authorities},
+        "cooperations": ngettext("%(count)s cooperation", "%(count)s cooperations", cooperations)
+        % {"count": cooperations},
+    }
 
 
 @admin.register(DeliberationModel)

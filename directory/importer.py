@@ -43,6 +43,18 @@ class Plan:
         return sum(1 for row in self.rows if row["collectivite_partenaire"])
 
 
+def decoded(data):
+    """The text of an uploaded CSV file: UTF-8 (with or without Excel's mark), else Windows-1252,
+    which Excel uses for « CSV (séparateur : point-virgule) » on a French Windows; None when
+    neither reads it."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def read(text):
     """Check every row of `text`; the returned plan has either errors or rows to write."""
     plan = Plan()

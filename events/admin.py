@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from aict_site.admin_filters import NotifiedFilter
 from aict_site.csvfiles import csv_response, record_cells
@@ -115,7 +116,13 @@ class EventAdmin(UnsavedPreviewMixin, ContentVersionAdmin):
     def close_registration(self, request, queryset):
         count = queryset.update(is_registration_open=False)
         self.message_user(
-            request, _("Registrations closed for %(count)s event(s).") % {"count": count}
+            request,
+            ngettext(
+                "Registrations closed for %(count)s event.",
+                "Registrations closed for %(count)s events.",
+                count,
+            )
+            % {"count": count},
         )
 
     def has_export_registrants_permission(self, request):
@@ -180,4 +187,10 @@ class RegistrationAdmin(PersonalDataActionsMixin, admin.ModelAdmin):
     @admin.action(description=_("Confirm (take off the waiting list)"), permissions=["change"])
     def confirm_from_waiting_list(self, request, queryset):
         count = registrations.confirm(queryset)
-        self.message_user(request, _("%(count)s registration(s) confirmed.") % {"count": count})
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s registration confirmed.", "%(count)s registrations confirmed.", count
+            )
+            % {"count": count},
+        )

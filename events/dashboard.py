@@ -3,6 +3,7 @@ anyone is told of each registration."""
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from aict_site.dashboard import Entry, change_url, list_url
 
@@ -26,9 +27,12 @@ def activity():
     if unsent:
         entries.append(
             Entry(
-                _(
-                    "%(count)s email(s) to registrants not sent yet: the mail server refused "
-                    "them (send_pending_notifications tries again)."
+                ngettext(
+                    "%(count)s email to registrants not sent yet: the mail server refused it "
+                    "(send_pending_notifications tries again).",
+                    "%(count)s emails to registrants not sent yet: the mail server refused them "
+                    "(send_pending_notifications tries again).",
+                    unsent,
                 )
                 % {"count": unsent},
                 list_url(Registration),
@@ -38,7 +42,11 @@ def activity():
     for event in events:
         entries.append(
             Entry(
-                _("Registrations open: %(event)s (%(count)s registered)")
+                ngettext(
+                    "Registrations open: %(event)s (%(count)s registered)",
+                    "Registrations open: %(event)s (%(count)s registered)",
+                    event.registered,
+                )
                 % {"event": event.title, "count": event.registered},
                 change_url(event),
             )
@@ -47,8 +55,9 @@ def activity():
             entries.append(
                 Entry(
                     _(
-                        "%(event)s: no address to tell of its registrations (neither its "
-                        "office's nor CONTACT_NOTIFY_EMAILS)."
+                        "%(event)s: nobody would be told of its registrations. Give it an office "
+                        "with an address that receives the requests, or the host sets "
+                        "NOTIFY_EMAILS."
                     )
                     % {"event": event.title},
                     change_url(event),

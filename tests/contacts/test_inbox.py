@@ -75,7 +75,7 @@ def test_admin_index_shows_the_number_of_new_requests(staff_client, initial_cont
     make_contact_request()
     make_contact_request(status="handled")
     html = staff_client.get(reverse("admin:index")).content.decode()
-    assert "Demandes de contact (2 nouvelle(s))" in html
+    assert "Demandes de contact (2 à traiter)" in html
     assert "Demandes" in html and "Réseau et contacts" in html
 
 
@@ -178,3 +178,36 @@ def test_the_reception_role_follows_a_request_up_and_editors_do_not_see_it(
     editor.groups.add(Group.objects.get(name="Rédaction"))
     client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(change).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_bulk_status_change_is_in_each_requests_history(staff_client, initial_content):
+    first, second = make_contact_request(), make_contact_request(name="Alex Roy")
+    changelist = reverse("admin:contacts_contactrequest_changelist")
+    response = staff_client.post(
+        changelist,
+        {"action": "mark_handled", "_selected_action": [first.pk, second.pk]},
+        follow=True,
+    )
+    assert "2 demandes traitées." in response.content.decode()
+    for contact_request in (first, second):
+        history = staff_client.get(
+            reverse("admin:contacts_contactrequest_history", args=[contact_request.pk])
+        ).content.decode()
+        assert "Modifié : statut." in history, history[-3000:]
+    again = staff_client.post(
+        changelist, {"action": "mark_handled", "_selected_action": [first.pk]}, follow=True
+    )
+    assert "0 demande traitée." in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_visitors_address_is_a_mail_link(staff_client, initial_content):
+    contact_request = make_contact_request(email="camille.martin@mairie-exemple.fr")
+    html = staff_client.get(
+        reverse("admin:contacts_contactrequest_change", args=[contact_request.pk])
+    ).content.decode()
+    assert (
+        '<a href="mailto:camille.martin@mairie-exemple.fr">camille.martin@mairie-exemple.fr</a>'
+        in html
+    )

@@ -225,8 +225,8 @@ HEADER = (
 )
 
 
-def upload(staff_client, text):
-    file = SimpleUploadedFile("import.csv", text.encode("utf-8"), content_type="text/csv")
+def upload(staff_client, text, encoding="utf-8"):
+    file = SimpleUploadedFile("import.csv", text.encode(encoding), content_type="text/csv")
     return staff_client.post(IMPORT_ADMIN, {"file": file})
 
 
@@ -259,7 +259,7 @@ def test_a_clean_import_is_previewed_then_written(staff_client, client, initial_
     Country.objects.get_or_create(code="DE", defaults={"name": "Allemagne"})
     response = upload(staff_client, text)
     html = response.content.decode()
-    assert "Prêt à importer 2 collectivité(s) et 3 coopération(s)." in html
+    assert "Prêt à importer 2 collectivités et 3 coopérations." in html
     assert not Authority.objects.filter(name="Ville d’Amiens").exists()
     payload = response.context["payload"]
     response = staff_client.post(IMPORT_ADMIN, {"confirm": "1", "payload": payload})
@@ -310,6 +310,18 @@ def test_a_file_with_unix_line_ends_confirms_after_the_browser_sends_crlf(
     )
     assert response.status_code == 302
     assert Authority.objects.filter(name__in=["Ville de Douai", "Ville de Lens"]).count() == 2
+
+
+@pytest.mark.django_db
+def test_excels_windows_encoding_is_read_as_well_as_utf8(staff_client, initial_content):
+    """Excel's « CSV (séparateur : point-virgule) » on a French Windows is Windows-1252."""
+    text = HEADER.replace(",", ";") + "Ville d’Hénin-Beaumont;Commune;62;;;;;;\n"
+    html = upload(staff_client, text, encoding="cp1252").content.decode()
+    assert "Prêt à importer 1 collectivité et 0 coopération." in html
+    assert "Ville d’Hénin-Beaumont" in html
+    unreadable = SimpleUploadedFile("import.csv", b"collectivite\n\x81\x8d\n")
+    html = staff_client.post(IMPORT_ADMIN, {"file": unreadable}).content.decode()
+    assert "enregistrez-le depuis Excel en « CSV UTF-8 »" in html
 
 
 @pytest.mark.django_db

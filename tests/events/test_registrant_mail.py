@@ -175,7 +175,7 @@ def test_with_the_mail_server_down_the_registrant_is_written_to_later_once(
     staff = django_user_model.objects.create_superuser("chef", "chef@lianes.example", "x")
     client.force_login(staff)
     dashboard = client.get(reverse("admin:index")).content.decode()
-    assert "1 courriel(s) aux personnes inscrites pas encore envoyé(s)" in dashboard
+    assert "1 courriel aux personnes inscrites pas encore envoyé" in dashboard
     smtp.start()
     call_command("send_pending_notifications", verbosity=0)
     call_command("send_pending_notifications", verbosity=0)

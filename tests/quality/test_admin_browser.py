@@ -78,7 +78,7 @@ def test_a_csv_file_with_unix_line_ends_imports_from_the_browser(
     page.locator("text=Prêt à importer 2 collectivité(s)").wait_for()
     page.click("input[name=confirm]")
     page.wait_for_url(live_site + reverse("admin:directory_authority_changelist"))
-    assert "Import terminé : 2 collectivité(s)" in page.locator(".messagelist").inner_text()
+    assert "Import terminé : 2 collectivités" in page.locator(".messagelist").inner_text()
     context.close()
     assert Authority.objects.filter(name__in=["Ville de Douai", "Ville de Lens"]).count() == 2
 

@@ -28,7 +28,7 @@ ENGLISH = re.compile(
 )
 MISSING_ELISION = re.compile(r".{0,30}\b[Dd]e [AEIOUÉÈÊaeiouéèêâîôû]\w.{0,20}")
 # Technical values shown as such (addresses, codes, names of settings).
-ALLOWED = re.compile(r"CONTACT_NOTIFY_EMAILS|https?://\S+|[\w.+-]+@[\w.-]+")
+ALLOWED = re.compile(r"NOTIFY_EMAILS|https?://\S+|[\w.+-]+@[\w.-]+")
 
 
 def visible_text(html):

@@ -41,7 +41,7 @@ def test_a_fresh_installation_lists_what_blocks_launch_each_item_linking_to_its_
     _activity, readiness = panels(staff_client)
     assert "Le site public n’est pas prêt" in readiness
     assert "Mentions légales : le champ « éditeur du site » est vide." in readiness
-    assert "Bureau « Bureaux à Lille » : aucune adresse de notification" in readiness
+    assert "Bureau « Bureaux à Lille » : ses demandes de contact n’arrivent à personne" in readiness
     assert "Partenaire à vérifier : « Direction Régionale de la Jeunesse" in readiness
     settings_url = reverse("admin:pages_sitesettings_change", args=[1])
     assert f'<a href="{settings_url}">Mentions légales' in readiness
@@ -99,16 +99,17 @@ def test_what_came_in_since_yesterday_and_what_is_coming_up(
     make_call(scheme, "Édition lointaine", opens_in_days=50, closes_in_days=60)
 
     activity, _readiness = panels(staff_client)
-    assert "Demandes de contact : 1 nouvelle(s), pas encore traitée(s)" in activity
+    assert "Demandes de contact : 1 à traiter" in activity
     assert "Inscriptions : 1 depuis hier" in activity
     # The contact request was never sent to anyone: in red.
     assert (
         '<li class="alarm"><a href="/gestion/contacts/contactrequest/?notified=no">'
-        "Demandes de contact : 1 notification(s)"
+        "Demandes de contact : 1 notification à l’équipe pas encore envoyée"
     ) in activity
     assert "Édition qui se clôt bientôt" in activity and "Édition lointaine" not in activity
-    assert "Inscriptions ouvertes : Atelier des jumelages (1 inscrit(s))" in activity
-    assert '<li class="alarm">' in activity and "aucune adresse pour prévenir l’équipe" in activity
+    assert "Inscriptions ouvertes : Atelier des jumelages (1 inscription)" in activity
+    assert '<li class="alarm">' in activity and "personne ne serait prévenu" in activity
+    assert "ou l’hébergeur règle NOTIFY_EMAILS" in activity
     for url in set(__import__("re").findall(r'href="([^"]+)"', activity)):
         assert staff_client.get(url.replace("&amp;", "&")).status_code == 200, url
 

@@ -3,6 +3,7 @@ deployment script; exits with status 1 while something blocks launch."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from aict_site import dashboard
 
@@ -18,6 +19,11 @@ class Command(BaseCommand):
         blockers = sum(entry.blocks_launch for entry in checklist)
         if blockers:
             raise CommandError(
-                _("%(count)s item(s) block launch: fill them in the admin.") % {"count": blockers}
+                ngettext(
+                    "%(count)s item blocks launch: fill it in the admin.",
+                    "%(count)s items block launch: fill them in the admin.",
+                    blockers,
+                )
+                % {"count": blockers}
             )
         self.stdout.write(_("Nothing blocks launch."))

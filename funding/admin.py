@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from aict_site.ordering import MoveButtonsMixin, OrderedAdminMixin
@@ -88,10 +91,40 @@ class SchemeAdmin(MoveButtonsMixin, UnsavedPreviewMixin, ContentVersionAdmin):
             {"fields": ["official_url", "source", "source_url", "verified_on"]},
         ),
         (_("Publication"), {"fields": ["is_published"]}),
+        (_("Documents, events and news about this scheme"), {"fields": ["linked_elsewhere"]}),
     ]
+    readonly_fields = ["linked_elsewhere"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("calls")
+
+    @admin.display(description=_("linked here"))
+    def linked_elsewhere(self, scheme):
+        """What other apps attach to the scheme (its documents, events, news), each a link to
+        its form, and a link to add one already attached."""
+        if scheme.pk is None:
+            return _("Save the scheme first.")
+        rows = []
+        for relation in Scheme._meta.related_objects:
+            model = relation.related_model
+            if not relation.many_to_many or not admin.site.is_registered(model):
+                continue
+            opts = model._meta
+            for record in model._default_manager.filter(**{relation.field.name: scheme})[:50]:
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+                kind = capfirst(opts.verbose_name)
+                rows.append(format_html('<li>{} : <a href="{}">{}</a></li>', kind, url, record))
+            add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+            rows.append(
+                format_html(
+                    '<li><a href="{}?{}={}">{}</a></li>',
+                    add,
+                    relation.field.name,
+                    scheme.pk,
+                    _("Add: %(kind)s about this scheme") % {"kind": opts.verbose_name},
+                )
+            )
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((row,) for row in rows)))
 
     @admin.display(description=_("next closing"))
     def next_closing(self, scheme):

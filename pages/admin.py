@@ -110,6 +110,7 @@ class SiteSettingsAdmin(ContentVersionAdmin):
                 "fields": [
                     "publisher",
                     "publication_director",
+                    "postal_address",
                     "host_name",
                     "host_address",
                     "host_phone",
@@ -120,7 +121,16 @@ class SiteSettingsAdmin(ContentVersionAdmin):
                 ),
             },
         ),
-        (_("Accessibility"), {"fields": ["accessibility_status", "accessibility_checked_on"]}),
+        (
+            _("Accessibility"),
+            {
+                "fields": [
+                    "accessibility_status",
+                    "accessibility_checked_on",
+                    "accessibility_statement_on",
+                ]
+            },
+        ),
         (
             _("Social networks"),
             {"fields": ["linkedin_url", "facebook_url", "mastodon_url", "youtube_url"]},

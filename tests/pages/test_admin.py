@@ -201,3 +201,20 @@ def test_the_initial_content_is_the_first_revision_of_every_record(
     assert "Ce que change cette restauration" in page.content.decode()
     assert staff_client.post(revision_url, admin_form_data(page)).status_code == 302
     assert Reason.objects.get(pk=reason.pk).title == original
+
+
+@pytest.mark.django_db
+def test_every_site_setting_the_readiness_list_asks_for_can_be_filled_in(
+    staff_client, initial_content
+):
+    from pages.models import SiteSettings
+
+    html = staff_client.get(f"{ADMIN}pages/sitesettings/1/change/").content.decode()
+    editable = [
+        field.name
+        for field in SiteSettings._meta.concrete_fields
+        if field.editable and not field.primary_key
+    ]
+    missing = [name for name in editable if f'name="{name}"' not in html]
+    assert missing == []
+    assert 'name="postal_address"' in html and 'name="accessibility_statement_on"' in html

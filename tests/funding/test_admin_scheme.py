@@ -16,7 +16,8 @@ def test_a_schemes_form_lists_its_documents_and_adds_one_attached(staff_client, 
     document = make_resource("Règlement FICOL 2027")
     document.schemes.add(scheme)
     html = staff_client.get(f"{ADMIN}funding/scheme/{scheme.pk}/change/").content.decode()
-    assert f'href="{ADMIN}resources/resource/{document.pk}/change/">Règlement FICOL 2027</a>' in html
+    change = f"{ADMIN}resources/resource/{document.pk}/change/"
+    assert f'href="{change}">Règlement FICOL 2027</a>' in html
     add = f"{ADMIN}resources/resource/add/?schemes={scheme.pk}"
     assert f'href="{add}"' in html
     form = staff_client.get(add)

@@ -111,5 +111,5 @@ bench-workers: install ## Compare gunicorn worker types and counts under the ben
 profile: $(VENV)/.installed-bench ## Profile each benchmarked page with pyinstrument (writes bench/results/)
 	$(BIN)/python bench/profile.py
 
-superuser: prepare ## Create the first staff account
-	DEBUG=1 $(MANAGE) createsuperuser
+superuser: prepare ## Create the first staff account (without a terminal: DJANGO_SUPERUSER_USERNAME, _EMAIL, _PASSWORD)
+	@DEBUG=1 scripts/superuser.sh

@@ -52,7 +52,7 @@ prepare: install messages
 	DEBUG=1 $(MANAGE) load_territories
 
 run: prepare ## Serve the site on http://127.0.0.1:8000 (development server, SQLite)
-	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+	DEBUG=1 PORT=$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: prepare ## Serve with gunicorn, DEBUG off, HTTPS off, on 127.0.0.1:$(PORT)
 	@export DEBUG=0 HTTPS=0 PORT=$(PORT) \

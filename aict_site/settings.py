@@ -254,8 +254,9 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="site@lianescooperation.org")
 # The public address of the site, for links in mail sent outside a request (a registrant's
-# confirmation sent from a background thread or by send_pending_notifications).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# confirmation sent from a background thread or by send_pending_notifications). Unset, the
+# local server's: the port `make run` and `make serve` listen on (PORT).
+SITE_URL = env("SITE_URL", default=f"http://127.0.0.1:{env('PORT', default='8000')}").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who is told of a contact request or a registration when no office's address applies.
 NOTIFY_EMAILS = renamed("NOTIFY_EMAILS", "CONTACT_NOTIFY_EMAILS", env.list, default=[])

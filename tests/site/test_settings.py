@@ -196,3 +196,12 @@ def test_the_former_contact_names_are_still_read_with_a_warning():
         DEBUG="1", CONTACT_RATE_LIMIT="7", FORM_RATE_LIMIT="9",
     )  # fmt: skip
     assert new_wins.stdout.strip() == "9" and "deprecated" not in new_wins.stderr
+
+
+def test_links_in_mails_follow_the_port_the_local_server_listens_on():
+    """Under `make run PORT=8123`, a registrant's link must not point to port 8000."""
+    assert setting("s.SITE_URL", DEBUG="1", PORT="8123") == "http://127.0.0.1:8123"
+    assert setting("s.SITE_URL", DEBUG="1") == "http://127.0.0.1:8000"
+    assert (
+        setting("s.SITE_URL", DEBUG="1", PORT="8123", SITE_URL="https://x.org/") == "https://x.org"
+    )

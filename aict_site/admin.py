@@ -2,15 +2,20 @@
 (« Can add page ») in English in the database, and django-axes names its records in English
 (« Attempted Access: … ») in the titles, breadcrumbs and histories the admin shows."""
 
+from functools import partial
+
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from .invitations import invitation_view
 
 ACTIONS = {
     "add": lambda model: _("Add: %(model)s") % {"model": model},
@@ -51,7 +56,30 @@ class SiteGroupAdmin(FrenchPermissions, GroupAdmin):
 
 
 class SiteUserAdmin(FrenchPermissions, UserAdmin):
-    pass
+    def get_urls(self):
+        invite = path(
+            "inviter/",
+            self.admin_site.admin_view(partial(invitation_view, self)),
+            name="auth_user_invite",
+        )
+        return [invite, *super().get_urls()]
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.say_if_cannot_log_in(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self.say_if_cannot_log_in(request, obj)
+        return super().response_change(request, obj)
+
+    def say_if_cannot_log_in(self, request, user):
+        if not user.is_staff and user.is_active:
+            self.message_user(
+                request,
+                _("%(user)s cannot log in to the administration: tick « Statut équipe ».")
+                % {"user": user.get_username()},
+                messages.WARNING,
+            )
 
 
 admin.site.unregister(Group)

@@ -27,6 +27,8 @@ ENGLISH = re.compile(
     r"Superuser status|Active|Groups|Important dates|Personal info)\b"
 )
 MISSING_ELISION = re.compile(r".{0,30}\b[Dd]e [AEIOUÉÈÊaeiouéèêâîôû]\w.{0,20}")
+# Stock wording: plurals written « (s) », machine-like list titles.
+STOCK = re.compile(r".{0,30}(?:\w\(s\)|Sélectionnez l’objet|pourrez modifiez|Par dans).{0,20}")
 # Technical values shown as such (addresses, codes, names of settings).
 ALLOWED = re.compile(r"NOTIFY_EMAILS|https?://\S+|[\w.+-]+@[\w.-]+")
 
@@ -47,6 +49,7 @@ def admin_pages(site, user):
     request = RequestFactory().get("/")
     request.user = user
     pages = [reverse("admin:index"), reverse("admin:password_change")]
+    pages.append(reverse("admin:auth_user_invite"))
     for model, model_admin in site._registry.items():
         opts = model._meta
         pages.append(reverse(admin_urlname(opts, "changelist")))
@@ -61,8 +64,10 @@ def admin_pages(site, user):
                 pages.append(reverse(admin_urlname(opts, "delete"), args=[obj.pk]))
             versioned = reversion.is_registered(model)
             version = versioned and Version.objects.get_for_object(obj).first()
-            if version:  # the form that restores a former version
+            if version:  # the form that restores a former version, and a comparison
                 pages.append(reverse(admin_urlname(opts, "revision"), args=[obj.pk, version.pk]))
+                compare = reverse(admin_urlname(opts, "compare"), args=[obj.pk])
+                pages.append(f"{compare}?avant={version.pk}&apres={version.pk}")
         try:
             recover = reverse(admin_urlname(opts, "recoverlist"))
         except NoReverseMatch:
@@ -84,7 +89,9 @@ def test_every_admin_page_is_in_french(staff_client, initial_content_with_revisi
         response = staff_client.get(url)
         assert response.status_code == 200, url
         text = visible_text(response.content.decode())
-        found = sorted(set(ENGLISH.findall(text))) + sorted(set(MISSING_ELISION.findall(text)))
+        found = sorted(
+            {*ENGLISH.findall(text), *MISSING_ELISION.findall(text), *STOCK.findall(text)}
+        )
         if found:
             problems[url] = found
     assert not problems, "\n".join(f"{url}: {words}" for url, words in problems.items())

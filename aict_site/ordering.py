@@ -46,12 +46,14 @@ def renumber_all(model_label, scope=None):
     return migrations.RunPython(run, migrations.RunPython.noop)
 
 
-def _move_button(url, direction, label, arrow):
+def _move_button(url, direction, pk, label, arrow):
     return format_html(
         '<button type="submit" class="move-button" formaction="{}" name="direction" value="{}" '
-        'title="{}" aria-label="{}">{}</button>',
+        'id="move-{}-{}" title="{}" aria-label="{}">{}</button>',
         url,
         direction,
+        direction,
+        pk,
         label,
         label,
         arrow,
@@ -67,6 +69,12 @@ class MoveButtonsMixin:
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "move_buttons"]
+
+    def changelist_view(self, request, extra_context=None):
+        # Without the navigation sidebar's links, the first move button is a few Tab presses
+        # from the top of the page, not 88.
+        extra_context = {"is_nav_sidebar_enabled": False, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         opts = self.model._meta
@@ -85,8 +93,8 @@ class MoveButtonsMixin:
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_move", args=[obj.pk])
         return format_html(
             "{} {}",
-            _move_button(url, "up", _("Move up: %(item)s") % {"item": obj}, "↑"),
-            _move_button(url, "down", _("Move down: %(item)s") % {"item": obj}, "↓"),
+            _move_button(url, "up", obj.pk, _("Move up: %(item)s") % {"item": obj}, "↑"),
+            _move_button(url, "down", obj.pk, _("Move down: %(item)s") % {"item": obj}, "↓"),
         )
 
     def save_model(self, request, obj, form, change):
@@ -109,20 +117,28 @@ class MoveButtonsMixin:
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_change_permission(request, obj):
             raise PermissionDenied
-        step = {"up": -1, "down": 1}.get(request.POST.get("direction"), 0)
+        direction = request.POST.get("direction")
+        step = {"up": -1, "down": 1}.get(direction, 0)
         with transaction.atomic():
             items = list(self.siblings(obj).select_for_update())
             index = [item.pk for item in items].index(obj.pk)
             target = index + step
             if step and 0 <= target < len(items):
                 items[index], items[target] = items[target], items[index]
-                messages.success(request, _("« %(item)s » moved.") % {"item": obj})
+                index = target
             renumber(items)
-        back = request.META.get("HTTP_REFERER", "")
+        messages.success(
+            request,
+            _("« %(item)s » is now in place %(place)s of %(count)s.")
+            % {"item": obj, "place": index + 1, "count": len(items)},
+        )
+        back = request.META.get("HTTP_REFERER", "").split("#")[0]
         if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
             opts = self.model._meta
             back = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-        return HttpResponseRedirect(back)
+        # Back on the same button (static/js/admin-move-focus.js focuses it and has it read
+        # the message); without JavaScript, the next Tab starts from it.
+        return HttpResponseRedirect(f"{back}#move-{direction if step else 'up'}-{obj.pk}")
 
 
 class OrderedAdminMixin(SortableAdminMixin, MoveButtonsMixin):

@@ -140,17 +140,31 @@ def test_staff_reorder_a_list_by_dragging_or_with_the_keyboard(
     assert order() != before
     assert [position for position, _title in order()] == list(range(1, len(order()) + 1))
 
-    # Without a mouse: Tab to « Descendre », Enter.
+    # Without a mouse: Tab to the first « Descendre », Enter, and Enter again: the focus stays
+    # on the moved row's button, which reads its new place.
+    page.goto(f"{admin}pages/reason/")
+    tabs = 0
+    while not page.evaluate("(document.activeElement.id || '').startsWith('move-')"):
+        page.keyboard.press("Tab")
+        tabs += 1
+        assert tabs < 40, "the move buttons are too far from the top of the page"
     first = order()[0][1]
-    button = page.get_by_role("button", name=f"Descendre : {first}")
-    button.focus()
-    assert (
-        page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Descendre : {first}"
-    )
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert order()[1][1] == first
-    assert page.locator(".messagelist .success").inner_text() == f"Élément déplacé : « {first} »."
+    count = len(order())
+    page.keyboard.press("Tab")  # from « Monter » to « Descendre » of the first row
+    label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert label == f"Descendre : {first}"
+    for place in (2, 3):
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert order()[place - 1][1] == first
+        said = f"« {first} » est maintenant à la place {place} sur {count}."
+        assert page.locator(".messagelist .success").inner_text() == said
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == label
+        described = page.evaluate(
+            "document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
+            ".textContent.trim()"
+        )
+        assert described == said
     assert [position for position, _title in order()] == list(range(1, len(order()) + 1))
     assert page.csp_errors == []
     context.close()

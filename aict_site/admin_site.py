@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.i18n import JavaScriptCatalog
 
+from .admin_french import FrenchAdminMixin
 from .controls import multi_line
 
 # Libraries' apps the administrators use, gathered under one heading.
@@ -77,6 +78,16 @@ class SiteAdmin(admin.AdminSite):
                 return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
 
         return guarded
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every model's admin, the libraries' too, with what it needs to read in French
+        (aict_site.admin_french)."""
+        base = admin_class or admin.ModelAdmin
+        if not issubclass(base, FrenchAdminMixin):
+            admin_class = type(
+                base.__name__, (FrenchAdminMixin, base), {"__module__": base.__module__}
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
     def index(self, request, extra_context=None):
         """The home page opens on the dashboard: what came in, what is coming up, and what

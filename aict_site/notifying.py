@@ -23,7 +23,8 @@ from functools import partial
 from django.conf import settings
 from django.db import connections, models, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
@@ -95,7 +96,10 @@ def notify(model, pk, channel=STAFF):
     message = _builders[model, channel](pending.get())
     if not message.to:
         logger.error("%s %s: no recipient (NOTIFY_EMAILS)", label, pk)
-        pending.update(**{channel.claimed: None, channel.error: "no recipient configured"})
+        # Stored as staff read it in the admin (this may run outside any request).
+        with translation.override(settings.LANGUAGE_CODE):
+            error = gettext("no recipient: neither an office's address nor NOTIFY_EMAILS")
+        pending.update(**{channel.claimed: None, channel.error: error})
         return False
     try:
         message.send()

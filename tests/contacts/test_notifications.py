@@ -127,3 +127,15 @@ def test_no_transaction_is_open_while_the_mail_server_is_talked_to(
     settings.NOTIFY_EMAILS = ["equipe@lianes.example"]
     assert notify(make_contact_request("Camille").pk) is True
     assert WatchingBackend.seen == {"in_atomic": False, "claimed": 1}
+
+
+@pytest.mark.django_db
+def test_a_request_nobody_can_receive_says_why_in_french(initial_content, settings):
+    from contacts.models import Office
+
+    settings.NOTIFY_EMAILS = []
+    Office.objects.update(notify_email="")
+    request = make_contact_request()
+    assert not notify(request.pk)
+    stored = ContactRequest.objects.get(pk=request.pk)
+    assert stored.notification_error == "aucun destinataire : ni adresse de bureau, ni NOTIFY_EMAILS"

@@ -28,7 +28,9 @@ ENGLISH = re.compile(
 )
 MISSING_ELISION = re.compile(r".{0,30}\b[Dd]e [AEIOUÉÈÊaeiouéèêâîôû]\w.{0,20}")
 # Stock wording: plurals written « (s) », machine-like list titles.
-STOCK = re.compile(r".{0,30}(?:\w\(s\)|Sélectionnez l’objet|pourrez modifiez|Par dans).{0,20}")
+STOCK = re.compile(
+    r".{0,30}(?:\w\(s\)|Sélectionnez l’objet|pourrez modifiez|Par dans| object \(\d+\)).{0,20}"
+)
 # Technical values shown as such (addresses, codes, names of settings).
 ALLOWED = re.compile(r"NOTIFY_EMAILS|https?://\S+|[\w.+-]+@[\w.-]+")
 

@@ -138,4 +138,5 @@ def test_a_request_nobody_can_receive_says_why_in_french(initial_content, settin
     request = make_contact_request()
     assert not notify(request.pk)
     stored = ContactRequest.objects.get(pk=request.pk)
-    assert stored.notification_error == "aucun destinataire : ni adresse de bureau, ni NOTIFY_EMAILS"
+    expected = "aucun destinataire : ni adresse de bureau, ni NOTIFY_EMAILS"
+    assert stored.notification_error == expected

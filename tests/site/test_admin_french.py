@@ -97,6 +97,9 @@ def test_every_admin_page_is_in_french(staff_client, initial_content_with_revisi
         if found:
             problems[url] = found
     assert not problems, "\n".join(f"{url}: {words}" for url, words in problems.items())
+    # French spacing in the delete confirmation's summary (« Actualités : 1 »).
+    news = reverse("admin:news_newsitem_delete", args=[1])
+    assert "Actualités : 1" in visible_text(staff_client.get(news).content.decode())
     # A record alone is named in the singular (not « 1 réglages du site »).
     settings_list = staff_client.get(reverse("admin:pages_sitesettings_changelist"))
     assert "1 fiche des réglages du site" in visible_text(settings_list.content.decode())

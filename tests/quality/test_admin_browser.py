@@ -75,7 +75,7 @@ def test_a_csv_file_with_unix_line_ends_imports_from_the_browser(
     page.goto(live_site + reverse("admin:directory_authority_import"))
     page.set_input_files("#id_file", str(csv_file))
     page.click("input[value='Vérifier le fichier']")
-    page.locator("text=Prêt à importer 2 collectivité(s)").wait_for()
+    page.locator("text=Prêt à importer 2 collectivités").wait_for()
     page.click("input[name=confirm]")
     page.wait_for_url(live_site + reverse("admin:directory_authority_changelist"))
     assert "Import terminé : 2 collectivités" in page.locator(".messagelist").inner_text()

@@ -52,6 +52,7 @@ urlpatterns = [
     path("collectivites-engagees/", include("directory.urls")),
     path("ma-collectivite/", include("directory.brief_urls")),
     path("financements/", include("funding.urls")),
+    path("donnees/", include("funding.data_urls")),
     path("agenda/", include("events.urls")),
     path("actualites/", include("news.urls")),
     path("ressources/", include("resources.urls")),

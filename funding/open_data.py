@@ -113,7 +113,11 @@ def rows(request):
         Scheme.objects.published()
         .select_related("funder")
         .prefetch_related(
-            "eligible_authority_types", "countries", "country_groups", "themes", "checklist",
+            "eligible_authority_types",
+            "countries",
+            "country_groups",
+            "themes",
+            "checklist",
         )
         .order_by("pk")
     )

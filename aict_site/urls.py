@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from aict_site import health, passwords, sitemaps
+from aict_site import health, open_data, passwords, sitemaps
 
 handler400 = "aict_site.errors.bad_request"
 handler500 = "aict_site.errors.server_error"
@@ -52,6 +52,8 @@ urlpatterns = [
     path("collectivites-engagees/", include("directory.urls")),
     path("ma-collectivite/", include("directory.brief_urls")),
     path("financements/", include("funding.urls")),
+    path("donnees/", open_data.DataPage.as_view(), name="open-data"),
+    path("donnees/catalogue.jsonld", open_data.catalogue, name="open-data-catalogue"),
     path("donnees/", include("funding.data_urls")),
     path("agenda/", include("events.urls")),
     path("actualites/", include("news.urls")),

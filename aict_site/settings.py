@@ -260,6 +260,13 @@ SITE_URL = env("SITE_URL", default=f"http://127.0.0.1:{env('PORT', default='8000
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who is told of a contact request or a registration when no office's address applies.
 NOTIFY_EMAILS = renamed("NOTIFY_EMAILS", "CONTACT_NOTIFY_EMAILS", env.list, default=[])
+# Aides-territoires, the national finder: its aids for local authorities about international
+# cooperation come into the admin's « À examiner » (manage.py watch_aides_territoires).
+AIDES_TERRITOIRES_API_KEY = env("AIDES_TERRITOIRES_API_KEY", default="")
+AIDES_TERRITOIRES_API_URL = env(
+    "AIDES_TERRITOIRES_API_URL", default="https://aides-territoires.beta.gouv.fr/api"
+).rstrip("/")
+AIDES_TERRITOIRES_TIMEOUT = env.float("AIDES_TERRITOIRES_TIMEOUT", default=20.0)
 
 ADMIN_URL = env("ADMIN_URL", default="gestion/").strip("/") + "/"
 

@@ -478,3 +478,57 @@ class Call(models.Model):
             return None
         today = timezone.localtime(now).date()
         return (timezone.localtime(self.closes_at).date() - today).days
+
+
+class WatchedAid(models.Model):
+    """An aid of Aides-territoires (the national finder) that may concern the site: staff turn
+    it into a call of a scheme, or dismiss it. Nothing from here is published without them.
+    Records whose licence is not open keep their title, funder, dates and link only."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        CHANGED = "changed", _("changed since it was seen")
+        DONE = "done", _("taken into the site")
+        DISMISSED = "dismissed", _("dismissed")
+
+    source_id = models.PositiveIntegerField(_("number at Aides-territoires"), unique=True)
+    name = models.CharField(_("title"), max_length=500)
+    url = models.URLField(_("page at Aides-territoires"), max_length=URL_LENGTH, blank=True)
+    financers = models.CharField(_("funders"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    eligibility = models.TextField(_("eligibility"), blank=True)
+    perimeter = models.CharField(_("perimeter"), max_length=200, blank=True)
+    targeted_audiences = models.CharField(_("for whom"), max_length=500, blank=True)
+    categories = models.CharField(_("categories"), max_length=500, blank=True)
+    start_date = models.DateField(_("opening"), null=True, blank=True)
+    submission_deadline = models.DateField(_("closing"), null=True, blank=True)
+    origin_url = models.URLField(_("funder's page"), max_length=URL_LENGTH, blank=True)
+    application_url = models.URLField(_("where to apply"), max_length=URL_LENGTH, blank=True)
+    open_licence = models.BooleanField(
+        _("under an open licence"),
+        default=True,
+        help_text=_(
+            "Unticked: a record Aides-territoires imported under another licence; "
+            "only its title, dates and link are kept."
+        ),
+    )
+    date_updated = models.DateTimeField(_("updated at Aides-territoires"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.NEW)
+    what_changed = models.CharField(_("what changed"), max_length=500, blank=True)
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("call made from it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    seen_at = models.DateTimeField(_("last seen"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("aid to review")
+        verbose_name_plural = _("to review (Aides-territoires)")
+        ordering = ["status", "-date_updated", "pk"]
+
+    def __str__(self):
+        return self.name

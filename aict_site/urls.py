@@ -6,7 +6,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from aict_site import health, open_data, passwords, sitemaps
+from aict_site import api_docs, health, open_data, passwords, sitemaps
+from aict_site.api import api
 
 handler400 = "aict_site.errors.bad_request"
 handler500 = "aict_site.errors.server_error"
@@ -55,6 +56,8 @@ urlpatterns = [
     path("donnees/", open_data.DataPage.as_view(), name="open-data"),
     path("donnees/catalogue.jsonld", open_data.catalogue, name="open-data-catalogue"),
     path("donnees/", include("funding.data_urls")),
+    path("api/", api_docs.ApiDocsView.as_view(), name="api-docs"),
+    path("api/v1/", api.urls),
     path("agenda/", include("events.urls")),
     path("actualites/", include("news.urls")),
     path("ressources/", include("resources.urls")),

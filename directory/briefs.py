@@ -13,15 +13,12 @@ from django.views.generic import TemplateView
 
 from aict_site.caching.memory import remembered
 from reference import names, territories
-from reference.competences import is_mobility_authority_by_law
-from reference.models import AuthorityType, Territory
+from reference.authority_types import authority_types_of, by_level
+from reference.models import Territory
 
 from .models import DeliberationModel
 
 QUERY_LENGTH = 100
-# The type the mobility lever names: métropoles, communautés urbaines and d’agglomération are
-# such authorities by law (reference.competences), so their briefs and the finder agree.
-MOBILITY_AUTHORITY = "Autorité organisatrice de la mobilité"
 
 
 def current_territory(code):
@@ -57,10 +54,8 @@ class BriefView(TemplateView):
         context = super().get_context_data(**kwargs)
         territory = current_territory(self.kwargs["code"])
         shared = remembered(shared_context)
+        authority_types = authority_types_of(territory)
         authority_type = shared["types"].get(territory.level)
-        authority_types = [authority_type] if authority_type else []
-        if shared["mobility"] and is_mobility_authority_by_law(territory):
-            authority_types.append(shared["mobility"])
         context.update(
             territory=territory,
             designation=names.designation(territory),
@@ -79,12 +74,10 @@ def shared_context():
     """What every brief reads the same: the Région, the directory's type for each level, and
     the model deliberation's size (kept per content version: only the territory is read per
     brief, the rest of the page is cached fragments)."""
-    types = {}
-    for authority_type in AuthorityType.objects.exclude(level=""):
-        types.setdefault(authority_type.level, authority_type)
+    types, mobility = by_level()
     return {
         "types": types,
-        "mobility": AuthorityType.objects.filter(name=MOBILITY_AUTHORITY).first(),
+        "mobility": mobility,
         "region": Territory.objects.filter(level=Territory.Level.REGION).first(),
         "deliberation_size": DeliberationModel.current().file_size_kb,
     }

@@ -18,7 +18,7 @@ EXTRA_URLS = [
     "/ma-collectivite/?q=zzyzx",
     "/ma-collectivite/59212/?levier=eau&budget=250+000#one-percent",
     "/ma-collectivite/59212/?levier=eau&budget=abc#one-percent",
-    "/alertes/merci/", "/alertes/confirmer/lien-abime/", "/donnees/",
+    "/alertes/merci/", "/alertes/confirmer/lien-abime/", "/donnees/", "/api/",
 ]  # fmt: skip
 # One commune (Estaires, 59212) with its intercommunalité, the départements and the Région:
 # their eight briefs stand for the 3,880 in the gates.

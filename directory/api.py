@@ -2,13 +2,18 @@
 cooperations."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from aict_site.api import PAGE_SIZE
 
+from .filters import AuthorityFilter
 from .models import Authority, Cooperation
+
+MAX_VALUE_LENGTH = 100
 
 router = Router(tags=[_("Engaged authorities")])
 
@@ -34,16 +39,37 @@ class AuthorityOut(Schema):
     cooperations: list[CooperationOut]
 
 
+def directory_authorities(params):
+    """The authorities the directory lists for these parameters; a value it would not take is
+    a 400."""
+    params = {key: value for key, value in params.items() if key != "page"}
+    finder = AuthorityFilter(params, queryset=Authority.objects.published())
+    if any(len(value) > MAX_VALUE_LENGTH for value in params.values()) or not finder.is_valid():
+        names = sorted(finder.errors) or sorted(params)
+        detail = gettext("Unknown parameter or value: %(names)s") % {"names": ", ".join(names)}
+        raise HttpError(400, detail)
+    unknown = set(params) - set(AuthorityFilter.base_filters)
+    if unknown:
+        detail = gettext("Unknown parameter or value: %(names)s") % {"names": ", ".join(unknown)}
+        raise HttpError(400, detail)
+    return finder.qs
+
+
 @router.get(
     "/collectivites/",
     response=list[AuthorityOut],
     summary=_("Engaged authorities and their cooperations"),
+    description=_(
+        "The parameters of the /collectivites-engagees/ directory: type (the number of an "
+        "authority type), departement (its code), pays (a two-letter ISO code), theme (the "
+        "address of a theme). Pages of 50."
+    ),
 )
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def authorities(request):
     cooperations = Cooperation.objects.select_related("country").prefetch_related("themes")
     found = (
-        Authority.objects.published()
+        directory_authorities(request.GET)
         .select_related("kind", "departement")
         .prefetch_related(Prefetch("cooperations", queryset=cooperations))
         .order_by("name")

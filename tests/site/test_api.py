@@ -105,3 +105,20 @@ def test_answers_carry_cors_an_etag_and_a_304(client, initial_content):
     etag = response["ETag"]
     again = api(client, "dispositifs/", HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
+
+
+@pytest.mark.django_db
+def test_the_authorities_answer_to_the_directorys_filters(client, initial_content):
+    from directory.models import Authority
+
+    def listed(query):
+        html = client.get(f"/collectivites-engagees/?{query}").content.decode()
+        slugs = set(re.findall(r'href="/collectivites-engagees/([\w-]+)/"', html)) - {"pays"}
+        data = json.loads(api(client, f"collectivites/?{query}").content)
+        return slugs, {item["slug"] for item in data["items"]}
+
+    departement = Authority.objects.published().exclude(departement=None).first().departement
+    for query in ("", f"departement={departement.code}"):
+        site, api_side = listed(query)
+        assert site and site == api_side, query
+    assert api(client, "collectivites/?departement=99").status_code == 400

@@ -37,6 +37,8 @@ PAGES = {
     "brief-departement": "/ma-collectivite/80/",
     "brief-region": "/ma-collectivite/32/",
     "deliberation": "/ma-collectivite/80021/deliberation/",
+    "open-data": "/donnees/",
+    "api": "/api/",
 }
 WIDTHS = (375, 1280)
 

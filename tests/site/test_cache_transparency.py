@@ -119,6 +119,12 @@ def urls(client):
         "/alertes/", "/alertes/?theme=jeunesse&pays=SN", "/alertes/merci/", *alert_pages(),
         "/recherche/?q=cooperation", "/recherche/?q=saint+omer", "/recherche/?q=",
         "/page-qui-n-existe-pas/",
+        "/donnees/", "/donnees/catalogue.jsonld", "/donnees/dispositifs.csv",
+        "/donnees/dispositifs.json", "/api/", "/api/v1/", "/api/v1/openapi.json",
+        "/api/v1/dispositifs/",
+        "/api/v1/dispositifs/?pays=MA", "/api/v1/dispositifs/?pays=ZZ",
+        "/api/v1/dispositifs/ficol/", "/api/v1/appels/?etat=clos", "/api/v1/collectivites/",
+        "/api/v1/evenements/", f"/api/v1/territoires/{SAINT_OMER_EPCI}/",
     ]  # fmt: skip
     return list(dict.fromkeys(found))
 

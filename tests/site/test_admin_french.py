@@ -98,7 +98,9 @@ def test_every_admin_page_is_in_french(staff_client, initial_content_with_revisi
             problems[url] = found
     assert not problems, "\n".join(f"{url}: {words}" for url, words in problems.items())
     # French spacing in the delete confirmation's summary (« Actualités : 1 »).
-    news = reverse("admin:news_newsitem_delete", args=[1])
+    from news.models import NewsItem
+
+    news = reverse("admin:news_newsitem_delete", args=[NewsItem.objects.order_by("pk")[0].pk])
     assert "Actualités : 1" in visible_text(staff_client.get(news).content.decode())
     # A record alone is named in the singular (not « 1 réglages du site »).
     settings_list = staff_client.get(reverse("admin:pages_sitesettings_changelist"))

@@ -1,22 +1,16 @@
-from datetime import datetime, time
-
-from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed
-from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.contrib import admin
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from aict_site.ordering import MoveButtonsMixin, OrderedAdminMixin
 from aict_site.previews_admin import UnsavedPreviewMixin
 from aict_site.revisions_admin import ContentVersionAdmin
 
-from .models import Call, EligibilityItem, Funder, Scheme, WatchedAid
+from . import watch_admin  # noqa: F401 - « À examiner », registered there
+from .models import Call, EligibilityItem, Funder, Scheme
 
 
 @admin.register(Funder)
@@ -164,115 +158,3 @@ class CallAdmin(ContentVersionAdmin):
     search_fields = ["title", "scheme__title", "notes"]
     autocomplete_fields = ["scheme"]
     date_hierarchy = "closes_at"
-
-
-class MakeCallForm(forms.Form):
-    scheme = forms.ModelChoiceField(
-        label=_("scheme"), queryset=Scheme.objects.order_by("title"), empty_label=None
-    )
-
-
-@admin.register(WatchedAid)
-class WatchedAidAdmin(admin.ModelAdmin):
-    """« À examiner »: what Aides-territoires has that may concern the site. A record becomes a
-    draft call of a scheme in one click (its form then opens), or is dismissed."""
-
-    list_display = ["name", "financers", "start_date", "submission_deadline", "status",
-                    "what_changed", "licence"]  # fmt: skip
-    list_filter = ["status", "open_licence"]
-    search_fields = ["name", "financers", "description"]
-    actions = ["dismiss"]
-    readonly_fields = [field.name for field in WatchedAid._meta.fields if field.name != "status"]
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "status",
-                    "name",
-                    "financers",
-                    "start_date",
-                    "submission_deadline",
-                    "url",
-                    "origin_url",
-                    "application_url",
-                    "open_licence",
-                ]
-            },
-        ),
-        (
-            _("What Aides-territoires says"),
-            {
-                "fields": [
-                    "description",
-                    "eligibility",
-                    "perimeter",
-                    "targeted_audiences",
-                    "categories",
-                ]
-            },
-        ),
-        (_("Follow-up"), {"fields": ["what_changed", "date_updated", "seen_at", "call"]}),
-    ]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.display(description=_("licence"), boolean=True, ordering="open_licence")
-    def licence(self, aid):
-        return aid.open_licence
-
-    @admin.action(description=_("Dismiss (not for the site)"), permissions=["change"])
-    def dismiss(self, request, queryset):
-        count = queryset.update(status=WatchedAid.Status.DISMISSED)
-        self.message_user(
-            request,
-            ngettext("%(count)s aid dismissed.", "%(count)s aids dismissed.", count)
-            % {"count": count},
-        )
-
-    def get_urls(self):
-        make = path(
-            "<int:pk>/appel/",
-            self.admin_site.admin_view(self.make_call_view),
-            name="funding_watchedaid_make_call",
-        )
-        return [make, *super().get_urls()]
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {"make_call_form": MakeCallForm(), **(extra_context or {})}
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def make_call_view(self, request, pk):
-        """A draft call of the chosen scheme from the aid (title, dates, link, where it comes
-        from), then the call's form, to check and publish."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        aid = WatchedAid.objects.filter(pk=pk).first()
-        if aid is None or not request.user.has_perm("funding.add_call"):
-            raise PermissionDenied
-        form = MakeCallForm(request.POST)
-        if not form.is_valid():
-            self.message_user(request, _("Choose the scheme of the call."), messages.ERROR)
-            return redirect("admin:funding_watchedaid_change", aid.pk)
-        call = Call.objects.create(
-            scheme=form.cleaned_data["scheme"],
-            title=aid.name[:200],
-            opens_at=paris_day(aid.start_date, time(0, 0)),
-            closes_at=paris_day(aid.submission_deadline, time(23, 59)),
-            url=aid.origin_url or aid.url,
-            notes=_("From Aides-territoires (record no. %(number)s), to check against its source.")
-            % {"number": aid.source_id},
-        )
-        aid.call, aid.status, aid.what_changed = call, WatchedAid.Status.DONE, ""
-        aid.save()
-        self.message_user(
-            request, _("Draft call made: check it, then tick « publié »."), messages.SUCCESS
-        )
-        return redirect("admin:funding_call_change", call.pk)
-
-
-def paris_day(day, at):
-    if day is None:
-        return None
-    return timezone.make_aware(datetime.combine(day, at))

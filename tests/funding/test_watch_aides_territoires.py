@@ -160,3 +160,37 @@ def test_a_refusal_a_timeout_or_a_strange_next_page_fail_clearly(
     with pytest.raises(CommandError, match=said):
         watch()
     assert not WatchedAid.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_aid_becomes_a_draft_scheme_or_brings_new_dates_to_its_call(
+    fake_api, staff_client, initial_content
+):
+    watch()
+    aid = WatchedAid.objects.get(source_id=1201)
+    from funding.models import Funder
+
+    eu = Funder.objects.order_by("pk").first()
+    response = staff_client.post(
+        reverse("admin:funding_watchedaid_make_scheme", args=[aid.pk]), {"funder": eu.pk}
+    )
+    scheme = Scheme.objects.get(title="Jumelages entre communes européennes 2027")
+    assert response["Location"] == reverse("admin:funding_scheme_change", args=[scheme.pk])
+    assert not scheme.is_published and scheme.summary == "Des rencontres de citoyens."
+    assert scheme.source == "Aides-territoires, fiche n° 1201"
+
+    imported = WatchedAid.objects.get(source_id=1202)
+    cerv = Scheme.objects.get(slug="cerv-jumelages-reseaux-de-villes")
+    staff_client.post(
+        reverse("admin:funding_watchedaid_make_call", args=[imported.pk]), {"scheme": cerv.pk}
+    )
+    fake_api.aids = [AID, {**IMPORTED, "submission_deadline": "2027-05-20"}]
+    watch()
+    imported.refresh_from_db()
+    assert imported.status == WatchedAid.Status.CHANGED
+    form = staff_client.get(reverse("admin:funding_watchedaid_change", args=[imported.pk]))
+    assert "Reporter ses dates sur cet appel" in form.content.decode()
+    staff_client.post(reverse("admin:funding_watchedaid_update_call", args=[imported.pk]))
+    imported.refresh_from_db()
+    closing = timezone.localtime(imported.call.closes_at).strftime("%Y-%m-%d")
+    assert closing == "2027-05-20" and imported.status == WatchedAid.Status.DONE

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import application_views, feeds, views
 
 app_name = "funding"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("flux/", feeds.CallsFeed(), name="feed"),
     path("appels/<uuid:uid>.ics", views.call_ics, name="call-ics"),
     path("<slug:slug>/", views.SchemeDetailView.as_view(), name="scheme-detail"),
+    path("<slug:slug>/preparer/", application_views.PrepareView.as_view(), name="prepare"),
+    path("<slug:slug>/preparer.ics", application_views.prepare_ics, name="prepare-ics"),
 ]

@@ -125,6 +125,12 @@ def urls(client):
         "/api/v1/dispositifs/?pays=MA", "/api/v1/dispositifs/?pays=ZZ",
         "/api/v1/dispositifs/ficol/", "/api/v1/appels/?etat=clos", "/api/v1/collectivites/",
         "/api/v1/evenements/", f"/api/v1/territoires/{SAINT_OMER_EPCI}/",
+        "/financements/appel-franco-senegalais/preparer/",
+        f"/financements/appel-franco-senegalais/preparer/?collectivite={commune_type.pk}&pays=SN"
+        "&conseils=05/01/2027,02/02/2027",
+        f"/financements/appel-a-projets-generaliste-dctciv/preparer/?collectivite={commune_type.pk}"
+        "&pays=SN",
+        f"/financements/ficol/preparer.ics?collectivite={commune_type.pk}&rang=premier&jour=3",
     ]  # fmt: skip
     return list(dict.fromkeys(found))
 

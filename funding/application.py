@@ -1,0 +1,241 @@
+"""« Préparer ma candidature »: for one scheme, whether an authority of a given type may apply
+with a partner in a given country, and why (from the scheme's eligibility and its sources),
+then the steps of an application worked back from the deadline and the council's meetings.
+
+The answer reads only what the scheme's record says and where it says it; the plan's margins
+are advice, marked « à vérifier », except where a text of law fixes them (cited)."""
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Scheme
+
+# The deliberation must be executory before the dossier goes: it is once transmitted to the
+# préfecture and published (CGCT, article L2131-1). The margin for that is advice.
+TRANSMISSION_DAYS = 15
+# The draft deliberation and its budget go out with the council's notice (3 clear days in a
+# commune under 3,500 inhabitants, 5 above: amf62.fr); ready a fortnight before, as advice.
+BUDGET_DAYS = 15
+PARTNER_DAYS = 30
+NETWORK_DAYS = 45
+# The declaration of official development aid the DCTCIV's calls require (resacoop.org, call
+# of 2025: « entre le 15 avril et le 31 mai »).
+APD_WINDOW = ((4, 15), (5, 31))
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+ORDINALS = {"premier": 1, "deuxieme": 2, "troisieme": 3, "quatrieme": 4, "dernier": -1}
+HORIZON_DAYS = 730
+# CGCT L2131-1 on Légifrance (its identifier as doctrine.fr gives it).
+L2131_1 = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006390075"
+# The notice's delays, as the AMF of Pas-de-Calais sets them out.
+CONVOCATION = "https://www.amf62.fr/project/la-convocation-du-conseil-municipal"
+APD_SOURCE = (
+    "https://www.resacoop.org/appel-projet/"
+    "appel-a-projets-generaliste-2025-soutien-a-la-cooperation-decentralisee/"
+)
+
+
+@dataclass
+class Answer:
+    verdict: str  # "yes", "if" or "no"
+    reasons: list = field(default_factory=list)  # (text, source text, source address)
+    conditions: list = field(default_factory=list)
+
+
+def eligibility(scheme, authority_type, country, every_country_code):
+    """Whether `authority_type` (or None) may apply with a partner in `country` (or None)."""
+    answer = Answer("yes")
+    types = list(scheme.eligible_authority_types.all())
+    if authority_type is not None:
+        if types and authority_type not in types:
+            answer.verdict = "no"
+            names = ", ".join(t.name for t in types)
+            answer.reasons.append(
+                (
+                    _("It is open to: %(types)s.") % {"types": names},
+                    scheme.types_source,
+                    scheme.types_source_url,
+                )
+            )
+        elif not types:
+            answer.conditions.append(
+                (
+                    _("its source names no authority type: check with the funder"),
+                    scheme.source,
+                    scheme.source_url,
+                )
+            )
+    if country is not None:
+        codes = scheme.partner_country_codes(every_country_code)
+        if codes is not None and country.code not in codes:
+            answer.verdict = "no"
+            answer.reasons.append(
+                (
+                    _("A partnership in %(country)s is not among its countries.")
+                    % {"country": country.name},
+                    scheme.countries_source,
+                    scheme.countries_source_url,
+                )
+            )
+    for item in scheme.checklist.all():
+        answer.conditions.append((item.text, "", ""))
+    if answer.verdict == "yes" and answer.conditions:
+        answer.verdict = "if"
+    return answer
+
+
+def other_schemes(scheme, authority_type, country):
+    """The schemes that fit when this one does not, as the finder finds them."""
+    found = Scheme.objects.published().exclude(pk=scheme.pk).exclude(kind=Scheme.Kind.LEGAL)
+    if authority_type is not None:
+        found = found.filter(eligible_authority_types=authority_type) | found.filter(
+            eligible_authority_types__isnull=True
+        )
+    if country is not None:
+        found = found.open_to_country(country)
+    return list(found.distinct().order_by("title")[:5])
+
+
+@dataclass
+class Deadline:
+    day: date
+    call: object = None
+    estimate_from: object = None  # the past edition an estimate is made from
+
+
+def deadline(scheme, today):
+    """The open or announced call's closing day; else next year's date of the last edition's
+    closing, as an estimate."""
+    now = timezone.now()
+    grouped = scheme.calls_by_state(now)
+    for call in grouped["open"] + grouped["upcoming"]:
+        if call.closes_at:
+            return Deadline(timezone.localtime(call.closes_at).date(), call=call)
+    past = [c for c in grouped["closed"] if c.closes_at]
+    if not past:
+        return None
+    last = timezone.localtime(past[0].closes_at).date()
+    estimate = last
+    while estimate <= today:
+        estimate = estimate.replace(year=estimate.year + 1)
+    return Deadline(estimate, estimate_from=past[0])
+
+
+def parse_days(text, today):
+    """The dates staff typed (« 12/02/2027, 15/03/2027 »), from today on, sorted; None when
+    one of them is not a date."""
+    days = []
+    for piece in text.replace(";", ",").replace(" ", ",").split(","):
+        if not piece.strip():
+            continue
+        try:
+            day = datetime.strptime(piece.strip(), "%d/%m/%Y").date()
+        except ValueError:
+            return None
+        if day >= today:
+            days.append(day)
+    return sorted(set(days))
+
+
+def monthly_days(ordinal, weekday, today):
+    """Every « premier jeudi » (or other) of the coming two years."""
+    days = []
+    year, month = today.year, today.month
+    while len(days) < 30:
+        weeks = calendar.monthcalendar(year, month)
+        column = [week[weekday] for week in weeks if week[weekday]]
+        day = date(year, month, column[ordinal if ordinal < 0 else ordinal - 1])
+        if today <= day <= today + timedelta(days=HORIZON_DAYS):
+            days.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if date(year, month, 1) > today + timedelta(days=HORIZON_DAYS):
+            break
+    return days
+
+
+@dataclass
+class Step:
+    day: date
+    title: str
+    why: str
+    prepare: str
+    source: str = ""
+    late: bool = False
+
+
+def plan(scheme, limit, councils, today):
+    """The steps, in order, worked back from `limit` (a Deadline) and the council's meetings;
+    None for the council when no meeting falls in time."""
+    last_day = limit.day - timedelta(days=TRANSMISSION_DAYS)
+    in_time = [day for day in councils if day <= last_day]
+    council = in_time[-1] if in_time else None
+    steps = []
+    if council:
+        steps += [
+            Step(
+                max(today, council - timedelta(days=NETWORK_DAYS)),
+                _("First contact with Lianes coopération"),
+                _("To check the project against the call and meet those who applied before."),
+                _("The idea of the project, the partner, a first budget."),
+            ),
+            Step(
+                council - timedelta(days=PARTNER_DAYS),
+                _("The partner's agreement"),
+                _("The dossier asks for the partner authority's commitment."),
+                _("A letter of intent signed by the partner authority."),
+            ),
+            Step(
+                council - timedelta(days=BUDGET_DAYS),
+                _("The budget and the draft deliberation"),
+                _(
+                    "They go out with the council's notice, 3 clear days before a commune's "
+                    "council under 3,500 inhabitants, 5 above. Margin to check: %(days)s days."
+                )
+                % {"days": BUDGET_DAYS},
+                _("The financing plan, your authority's share, the draft deliberation."),
+                source=CONVOCATION,
+            ),
+            Step(
+                council,
+                _("The council adopts the deliberation"),
+                _(
+                    "The deliberation must be executory before the dossier goes: it is once "
+                    "transmitted to the préfecture (CGCT L2131-1). Margin to check: "
+                    "%(days)s days."
+                )
+                % {"days": TRANSMISSION_DAYS},
+                _("The deliberation, with the figured commitment."),
+                source=L2131_1,
+            ),
+        ]
+    if "DCTCIV" in (scheme.funder.short_name or "") + scheme.funder.name:
+        # The last declaration window that closes before the deadline.
+        year = (
+            limit.day.year
+            if date(limit.day.year, *APD_WINDOW[1]) <= limit.day
+            else (limit.day.year - 1)
+        )
+        start = date(year, *APD_WINDOW[0])
+        steps.append(
+            Step(
+                start,
+                _("Declare your official development aid (15 April – 31 May)"),
+                _("The DCTCIV's calls are open to authorities that declare it every year."),
+                _("The amounts your authority gave last year, on the declaration platform."),
+                source=APD_SOURCE,
+            )
+        )
+    steps.append(
+        Step(
+            limit.day,
+            _("Submit the dossier"),
+            _("The call closes that day."),
+            _("The dossier on the funder's portal, with the deliberation."),
+        )
+    )
+    for step in steps:
+        step.late = step.day < today
+    return sorted(steps, key=lambda step: step.day), council

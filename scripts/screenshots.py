@@ -39,7 +39,8 @@ PAGES = {
     "deliberation": "/ma-collectivite/80021/deliberation/",
     "open-data": "/donnees/",
     "api": "/api/",
-    "prepare": "/financements/appel-franco-senegalais/preparer/?collectivite=1&pays=SN&conseils=05%2F01%2F2027%2C+02%2F02%2F2027",
+    "prepare": "/financements/appel-franco-senegalais/preparer/"
+    "?collectivite=1&pays=SN&conseils=05%2F01%2F2027%2C+02%2F02%2F2027",
 }
 WIDTHS = (375, 1280)
 

@@ -3,8 +3,6 @@ DJANGO_SUPERUSER_* variables, or a loud failure naming what is missing."""
 
 import subprocess
 
-import pytest
-
 from tests.helpers import BASE_DIR, SECRET, child_env, fresh_database, run_python
 
 
@@ -53,6 +51,3 @@ def test_the_first_account_comes_from_the_environment_or_the_command_fails(tmp_p
         DJANGO_SUPERUSER_PASSWORD="un mot de passe solide 2026",
     )
     assert again.returncode != 0 and "already taken" in again.stderr
-
-
-pytestmark = pytest.mark.django_db(databases=[])

@@ -18,10 +18,6 @@ MAX_VALUE_LENGTH = 100
 router = Router(tags=[_("Engaged authorities")])
 
 
-def absolute(request, path):
-    return request.build_absolute_uri(path)
-
-
 class CooperationOut(Schema):
     partner_name: str
     country: str | None
@@ -80,7 +76,7 @@ def authorities(request):
             "name": authority.name,
             "kind": str(authority.kind),
             "departement": authority.departement.code if authority.departement else None,
-            "page": absolute(request, authority.get_absolute_url()),
+            "page": request.build_absolute_uri(authority.get_absolute_url()),
             "cooperations": [
                 {
                     "partner_name": cooperation.partner_name,

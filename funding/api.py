@@ -81,10 +81,6 @@ class BriefOut(Schema):
     levers: list[str]
 
 
-def absolute(request, path):
-    return request.build_absolute_uri(path)
-
-
 def call_data(call, request, now):
     return {
         "uid": str(call.uid),
@@ -92,7 +88,7 @@ def call_data(call, request, now):
         "opens_at": call.opens_at,
         "closes_at": call.closes_at,
         "state": call.state(now),
-        "url": call.url or absolute(request, call.get_absolute_url()),
+        "url": call.url or request.build_absolute_uri(call.get_absolute_url()),
         "notes": call.notes,
     }
 
@@ -108,7 +104,7 @@ def scheme_data(scheme, request, now):
         "funder": str(scheme.funder),
         "kind": scheme.kind,
         "summary": scheme.summary,
-        "page": absolute(request, scheme.get_absolute_url()),
+        "page": request.build_absolute_uri(scheme.get_absolute_url()),
         "official_url": scheme.official_url,
         "authority_types": [t.name for t in scheme.eligible_authority_types.all()],
         "themes": [t.slug for t in scheme.themes.all()],
@@ -228,7 +224,7 @@ def territory(request, code: str):
             {
                 "slug": item.slug,
                 "title": item.title,
-                "page": absolute(request, item.get_absolute_url()),
+                "page": request.build_absolute_uri(item.get_absolute_url()),
                 "open_call": first_call(grouped["open"], request, now),
                 "next_call": first_call(grouped["upcoming"], request, now),
             }

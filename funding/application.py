@@ -106,6 +106,14 @@ class Deadline:
     estimate_from: object = None  # the past edition an estimate is made from
 
 
+def a_year_later(day):
+    """The same day a year later; 29 February becomes the 28th in a common year."""
+    year = day.year + 1
+    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return day.replace(year=year)
+
+
 def deadline(scheme, today):
     """The open or announced call's closing day; else next year's date of the last edition's
     closing, as an estimate."""
@@ -120,7 +128,7 @@ def deadline(scheme, today):
     last = timezone.localtime(past[0].closes_at).date()
     estimate = last
     while estimate <= today:
-        estimate = estimate.replace(year=estimate.year + 1)
+        estimate = a_year_later(estimate)
     return Deadline(estimate, estimate_from=past[0])
 
 

@@ -82,3 +82,12 @@ def test_it_is_reached_from_the_finder_and_from_a_brief(client, initial_content)
     commune = AuthorityType.objects.get(name="Commune").pk
     brief = page_text(client, "/ma-collectivite/62765/")
     assert f"/preparer/?collectivite={commune}" in brief
+
+
+def test_a_closing_on_29_february_is_estimated_on_the_28th_a_year_later():
+    from datetime import date
+
+    from funding.application import a_year_later
+
+    assert a_year_later(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert a_year_later(date(2027, 2, 23)) == date(2028, 2, 23)

@@ -11,6 +11,7 @@ from aict_site.revisions_admin import ContentVersionAdmin
 
 from . import watch_admin  # noqa: F401 - « À examiner », registered there
 from .models import Call, EligibilityItem, Funder, Scheme
+from .questions_admin import QuestionInline
 
 
 @admin.register(Funder)
@@ -66,7 +67,7 @@ class SchemeAdmin(MoveButtonsMixin, UnsavedPreviewMixin, ContentVersionAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["countries", "themes"]
     filter_horizontal = ["eligible_authority_types", "country_groups"]
-    inlines = [EligibilityInline, CallInline]
+    inlines = [EligibilityInline, QuestionInline, CallInline]
     fieldsets = [
         (None, {"fields": ["funder", "title", "slug", "kind", "summary", "description"]}),
         (

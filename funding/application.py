@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Scheme
+from .models import EligibilityChoice, Scheme
 
 # The deliberation must be executory before the dossier goes: it is once transmitted to the
 # préfecture and published (CGCT, article L2131-1). The margin for that is advice.
@@ -43,24 +43,27 @@ class Answer:
     verdict: str  # "yes", "if" or "no"
     reasons: list = field(default_factory=list)  # (text, source text, source address)
     conditions: list = field(default_factory=list)
+    met: list = field(default_factory=list)
 
 
-def eligibility(scheme, authority_type, country, every_country_code):
-    """Whether `authority_type` (or None) may apply with a partner in `country` (or None)."""
+def eligibility(scheme, authority_type, country, every_country_code, answers=None):
+    """Whether `authority_type` (or None) may apply with a partner in `country` (or None),
+    given the visitor's `answers` to the scheme's questions ({question: choice or None})."""
     answer = Answer("yes")
     types = list(scheme.eligible_authority_types.all())
+    types_source = (scheme.types_source, scheme.types_source_url)
     if authority_type is not None:
+        names = ", ".join(t.name for t in types)
         if types and authority_type not in types:
             answer.verdict = "no"
-            names = ", ".join(t.name for t in types)
             answer.reasons.append(
-                (
-                    _("It is open to: %(types)s.") % {"types": names},
-                    scheme.types_source,
-                    scheme.types_source_url,
-                )
+                (_("It is open to: %(types)s.") % {"types": names}, *types_source)
             )
-        elif not types:
+        elif types:
+            answer.met.append(
+                (_("It is open to your authority (%(types)s).") % {"types": names}, *types_source)
+            )
+        else:
             answer.conditions.append(
                 (
                     _("its source names no authority type: check with the funder"),
@@ -70,21 +73,50 @@ def eligibility(scheme, authority_type, country, every_country_code):
             )
     if country is not None:
         codes = scheme.partner_country_codes(every_country_code)
+        countries_source = (scheme.countries_source, scheme.countries_source_url)
         if codes is not None and country.code not in codes:
             answer.verdict = "no"
             answer.reasons.append(
                 (
                     _("A partnership in %(country)s is not among its countries.")
                     % {"country": country.name},
-                    scheme.countries_source,
-                    scheme.countries_source_url,
+                    *countries_source,
                 )
             )
-    for item in scheme.checklist.all():
-        answer.conditions.append((item.text, "", ""))
+        elif codes is not None:
+            answer.met.append(
+                (
+                    _("A partnership in %(country)s is among its countries.")
+                    % {"country": country.name},
+                    *countries_source,
+                )
+            )
+    if answers:
+        weigh_answers(answer, answers)
+    else:
+        # Without questions, the scheme's conditions are each left to check.
+        for item in scheme.checklist.all():
+            answer.conditions.append((item.text, "", ""))
     if answer.verdict == "yes" and answer.conditions:
         answer.verdict = "if"
     return answer
+
+
+def weigh_answers(answer, answers):
+    """Each answer as its rule says: met, a condition, or the reason the scheme is closed to
+    the visitor; a question left unanswered is a condition, the question itself."""
+    for question, choice in answers.items():
+        source = (question.source, question.source_url)
+        if choice is None:
+            text = _("to check: %(question)s") % {"question": question.text}
+            answer.conditions.append((text, *source))
+        elif choice.outcome == EligibilityChoice.Outcome.FAIL:
+            answer.verdict = "no"
+            answer.reasons.append((choice.explanation, *source))
+        elif choice.outcome == EligibilityChoice.Outcome.CHECK:
+            answer.conditions.append((choice.explanation, *source))
+        else:
+            answer.met.append((choice.explanation, *source))
 
 
 def other_schemes(scheme, authority_type, country):

@@ -56,6 +56,32 @@ class ApplicationForm(forms.Form):
         label=gettext_lazy("day of the month"), choices=WEEKDAY_CHOICES, required=False
     )
 
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # A question without answers is not a rule yet: it is not asked.
+        self.questions = [question for question in questions if question.choices.all()]
+        for question in self.questions:
+            choices = [("", _("I don't know yet"))]
+            choices += [(str(choice.pk), choice.label) for choice in question.choices.all()]
+            self.fields[question.field_name] = forms.ChoiceField(
+                label=question.text,
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+                initial="",
+            )
+        names = [question.field_name for question in self.questions]
+        self.order_fields(["collectivite", "pays", *names])
+
+    def answers(self):
+        """{question: the choice picked, or None}."""
+        picked = {}
+        for question in self.questions:
+            value = self.cleaned_data.get(question.field_name)
+            choices = question.choices.all()
+            picked[question] = next((c for c in choices if str(c.pk) == value), None)
+        return picked
+
     def council_days(self, today):
         data = self.cleaned_data
         if data.get("conseils"):
@@ -76,14 +102,15 @@ def prepared(request, slug):
         Scheme.objects.published().select_related("funder"),
         slug=slug,
     )
-    form = ApplicationForm(request.GET or None)
+    questions = scheme.questions.prefetch_related("choices")
+    form = ApplicationForm(request.GET or None, questions=questions)
     result = {"scheme": scheme, "form": form}
     if not form.is_bound or not form.is_valid():
         return result
     today = timezone.localdate()
     authority_type, country = form.cleaned_data["collectivite"], form.cleaned_data["pays"]
     every_code = Country.objects.values_list("code", flat=True)
-    answer = application.eligibility(scheme, authority_type, country, every_code)
+    answer = application.eligibility(scheme, authority_type, country, every_code, form.answers())
     result.update(answer=answer, authority_type=authority_type, country=country)
     if answer.verdict == "no":
         result["others"] = application.other_schemes(scheme, authority_type, country)
@@ -110,6 +137,7 @@ class PrepareView(TemplateView):
             (_("Prepare my application"), None),
         ]
         context["query"] = self.request.GET.urlencode()
+        context["question_names"] = [q.field_name for q in context["form"].questions]
         return context
 
 

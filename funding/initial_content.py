@@ -15,8 +15,12 @@ from django.conf import settings
 from reference.models import AuthorityType, Country, CountryGroup, Theme
 
 from .models import Call, EligibilityItem, Funder, Scheme
+from .questions import EligibilityChoice, EligibilityQuestion, create_questions
 
-DATA = Path(__file__).resolve().parent / "fixtures" / "initial_funding.json"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DATA = FIXTURES / "initial_funding.json"
+# « Préparer ma candidature »'s questions, per scheme, from the schemes' official texts.
+QUESTIONS = FIXTURES / "initial_questions.json"
 
 
 def paris(text, at):
@@ -93,4 +97,6 @@ def load():
         through.objects.bulk_create(
             [through(**{f"{source}_id": a, f"{target}_id": b}) for a, b in pairs]
         )
+    questions = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    create_questions(questions, Scheme, EligibilityQuestion, EligibilityChoice)
     return created

@@ -532,3 +532,7 @@ class WatchedAid(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The questions of « Préparer ma candidature », in a module of their own.
+from .questions import EligibilityChoice, EligibilityQuestion  # noqa: E402, F401

@@ -39,8 +39,11 @@ PAGES = {
     "deliberation": "/ma-collectivite/80021/deliberation/",
     "open-data": "/donnees/",
     "api": "/api/",
+    # The questions' and answers' ids as a fresh database's initial content numbers them.
     "prepare": "/financements/appel-franco-senegalais/preparer/"
-    "?collectivite=1&pays=SN&conseils=05%2F01%2F2027%2C+02%2F02%2F2027",
+    "?collectivite=1&pays=SN&q5=10&q6=13&conseils=05%2F01%2F2027%2C+02%2F02%2F2027",
+    "prepare-refused": "/financements/appel-franco-senegalais/preparer/"
+    "?collectivite=1&pays=SN&q5=12",
 }
 WIDTHS = (375, 1280)
 

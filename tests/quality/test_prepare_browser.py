@@ -1,6 +1,6 @@
 """« Préparer ma candidature » from the home page, as a mayor of a commune with a partner in
-Senegal goes: the finder, the scheme, the form, a reasoned answer, the plan, its .ics with
-reminders, and the plan printed on one A4 sheet."""
+Senegal goes: the finder, the scheme, the form and its questions, a reasoned answer, the plan,
+its .ics with reminders, and the plan printed on one A4 sheet."""
 
 import pytest
 from icalendar import Calendar
@@ -18,9 +18,12 @@ def test_a_mayor_prepares_an_application_from_the_home_page(browser, live_site, 
     page.get_by_role("link", name="Préparer ma candidature").first.click()
     page.get_by_label("Votre collectivité").select_option(label="Commune")
     page.get_by_label("Pays partenaire").select_option(label="Sénégal")
+    for question in ("Le projet est-il présenté conjointement", "Votre collectivité apportera"):
+        page.get_by_role("group", name=question).get_by_label("Oui", exact=True).check()
     page.get_by_label("Dates de vos prochains conseils").fill("05/01/2027, 02/02/2027")
     page.get_by_role("button", name="Voir la réponse et le plan").click()
-    assert "Vous pouvez candidater" in page.locator("#answer-title").inner_text()
+    assert page.locator("#answer-title").inner_text().strip() == "Vous pouvez candidater"
+    assert "au moins 20 % pour la française" in page.locator(".answer").inner_text()
     steps = page.locator(".plan li")
     council = [text for text in steps.all_inner_texts() if "Le conseil adopte" in text]
     assert council and "2 février 2027" in council[0]

@@ -12,7 +12,10 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reference.competences import holdings
+
 from .models import EligibilityChoice, Scheme
+from .one_percent import LEVER_SLUGS
 
 # The deliberation must be executory before the dossier goes: it is once transmitted to the
 # préfecture and published (CGCT, article L2131-1). The margin for that is advice.
@@ -41,89 +44,105 @@ APD_SOURCE = (
 @dataclass
 class Answer:
     verdict: str  # "yes", "if" or "no"
-    reasons: list = field(default_factory=list)  # (text, source text, source address)
+    # Each a (text, [(source text, source address), …]).
+    reasons: list = field(default_factory=list)
     conditions: list = field(default_factory=list)
     met: list = field(default_factory=list)
 
 
-def eligibility(scheme, authority_type, country, every_country_code, answers=None):
-    """Whether `authority_type` (or None) may apply with a partner in `country` (or None),
-    given the visitor's `answers` to the scheme's questions ({question: choice or None})."""
+def cited(text, url):
+    """A record's source as a list of one, or none when it gives neither text nor address."""
+    return [(text, url)] if text or url else []
+
+
+def eligibility(scheme, authority_types, country, every_country_code, answers=None, territory=None):
+    """Whether an authority of `authority_types` (or of any type when empty) may apply with a
+    partner in `country` (or None), given the visitor's `answers` to the scheme's questions
+    ({question: choice or None}) and, when the site knows it, the `territory` itself."""
     answer = Answer("yes")
     types = list(scheme.eligible_authority_types.all())
-    types_source = (scheme.types_source, scheme.types_source_url)
-    if authority_type is not None:
+    types_source = cited(scheme.types_source, scheme.types_source_url)
+    if authority_types:
         names = ", ".join(t.name for t in types)
-        if types and authority_type not in types:
+        if types and not set(authority_types) & set(types):
             answer.verdict = "no"
-            answer.reasons.append(
-                (_("It is open to: %(types)s.") % {"types": names}, *types_source)
-            )
+            answer.reasons.append((_("It is open to: %(types)s.") % {"types": names}, types_source))
         elif types:
-            answer.met.append(
-                (_("It is open to your authority (%(types)s).") % {"types": names}, *types_source)
-            )
+            text = _("It is open to your authority (%(types)s).") % {"types": names}
+            answer.met.append((text, types_source))
         else:
-            answer.conditions.append(
-                (
-                    _("its source names no authority type: check with the funder"),
-                    scheme.source,
-                    scheme.source_url,
-                )
-            )
+            text = _("its source names no authority type: check with the funder")
+            answer.conditions.append((text, cited(scheme.source, scheme.source_url)))
     if country is not None:
         codes = scheme.partner_country_codes(every_country_code)
-        countries_source = (scheme.countries_source, scheme.countries_source_url)
+        countries_source = cited(scheme.countries_source, scheme.countries_source_url)
         if codes is not None and country.code not in codes:
             answer.verdict = "no"
-            answer.reasons.append(
-                (
-                    _("A partnership in %(country)s is not among its countries.")
-                    % {"country": country.name},
-                    *countries_source,
-                )
-            )
+            text = _("A partnership in %(country)s is not among its countries.")
+            answer.reasons.append((text % {"country": country.name}, countries_source))
         elif codes is not None:
-            answer.met.append(
-                (
-                    _("A partnership in %(country)s is among its countries.")
-                    % {"country": country.name},
-                    *countries_source,
-                )
-            )
+            text = _("A partnership in %(country)s is among its countries.")
+            answer.met.append((text % {"country": country.name}, countries_source))
+    if territory is not None:
+        weigh_services(answer, scheme, territory)
     if answers:
         weigh_answers(answer, answers)
     else:
         # Without questions, the scheme's conditions are each left to check.
         for item in scheme.checklist.all():
-            answer.conditions.append((item.text, "", ""))
+            answer.conditions.append((item.text, []))
     if answer.verdict == "yes" and answer.conditions:
         answer.verdict = "if"
     return answer
+
+
+def weigh_services(answer, scheme, territory):
+    """For a « 1 % » lever: who runs its service here (reference.competences), since the
+    lever belongs to whoever runs it; « à vérifier » where the law leaves the choice."""
+    keys = [key for key, slug in LEVER_SLUGS.items() if slug == scheme.slug]
+    for holding in holdings(territory):
+        if holding.key not in keys:
+            continue
+        sources = [(source["text"], source["url"]) for source in holding.sources]
+        values = {"service": holding.name, "why": holding.why}
+        if not holding.certain:
+            text = _("to check who runs %(service)s here: %(why)s") % values
+            answer.conditions.append((text, sources))
+        elif holding.yours:
+            text = _("Here your authority runs %(service)s (%(why)s).") % values
+            answer.met.append((text, sources))
+        else:
+            values["name"] = holding.epci.name if holding.epci else ""
+            text = _(
+                "Here %(service)s is run by your intercommunalité, %(name)s (%(why)s): the "
+                "lever is its own; talk about it with it."
+            )
+            answer.verdict = "no"
+            answer.reasons.append((text % values, sources))
 
 
 def weigh_answers(answer, answers):
     """Each answer as its rule says: met, a condition, or the reason the scheme is closed to
     the visitor; a question left unanswered is a condition, the question itself."""
     for question, choice in answers.items():
-        source = (question.source, question.source_url)
+        sources = cited(question.source, question.source_url)
         if choice is None:
             text = _("to check: %(question)s") % {"question": question.text}
-            answer.conditions.append((text, *source))
+            answer.conditions.append((text, sources))
         elif choice.outcome == EligibilityChoice.Outcome.FAIL:
             answer.verdict = "no"
-            answer.reasons.append((choice.explanation, *source))
+            answer.reasons.append((choice.explanation, sources))
         elif choice.outcome == EligibilityChoice.Outcome.CHECK:
-            answer.conditions.append((choice.explanation, *source))
+            answer.conditions.append((choice.explanation, sources))
         else:
-            answer.met.append((choice.explanation, *source))
+            answer.met.append((choice.explanation, sources))
 
 
-def other_schemes(scheme, authority_type, country):
+def other_schemes(scheme, authority_types, country):
     """The schemes that fit when this one does not, as the finder finds them."""
     found = Scheme.objects.published().exclude(pk=scheme.pk).exclude(kind=Scheme.Kind.LEGAL)
-    if authority_type is not None:
-        found = found.filter(eligible_authority_types=authority_type) | found.filter(
+    if authority_types:
+        found = found.filter(eligible_authority_types__in=authority_types) | found.filter(
             eligible_authority_types__isnull=True
         )
     if country is not None:

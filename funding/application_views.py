@@ -13,7 +13,8 @@ from django.views.generic import TemplateView
 from icalendar import Alarm, Event
 
 from aict_site.calendars import ics_response, new_calendar, serialised
-from reference.models import AuthorityType, Country
+from reference.authority_types import authority_types_of
+from reference.models import AuthorityType, Country, Territory
 
 from . import application
 from .models import Scheme
@@ -30,6 +31,9 @@ WEEKDAY_CHOICES = [("", "—")] + [(str(i), name) for i, name in enumerate(appli
 
 
 class ApplicationForm(forms.Form):
+    # From a brief (« Ma collectivité »): the territory's code, so that its type, its
+    # intercommunalité and its levers are not asked again.
+    territoire = forms.CharField(required=False, max_length=9, widget=forms.HiddenInput)
     collectivite = forms.ModelChoiceField(
         label=gettext_lazy("Your authority"),
         queryset=AuthorityType.objects.all(),
@@ -56,8 +60,11 @@ class ApplicationForm(forms.Form):
         label=gettext_lazy("day of the month"), choices=WEEKDAY_CHOICES, required=False
     )
 
-    def __init__(self, *args, questions=(), **kwargs):
+    def __init__(self, *args, questions=(), territory=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.territory = territory
+        if territory is not None:
+            del self.fields["collectivite"]
         # A question without answers is not a rule yet: it is not asked.
         self.questions = [question for question in questions if question.choices.all()]
         for question in self.questions:
@@ -72,6 +79,21 @@ class ApplicationForm(forms.Form):
             )
         names = [question.field_name for question in self.questions]
         self.order_fields(["collectivite", "pays", *names])
+
+    def clean_territoire(self):
+        code = self.cleaned_data["territoire"]
+        if code and self.territory is None:
+            raise forms.ValidationError(
+                _("No authority of the region has the code %(code)s: choose its type below."),
+                params={"code": code},
+            )
+        return code
+
+    def authority_types(self):
+        if self.territory is not None:
+            return authority_types_of(self.territory)
+        chosen = self.cleaned_data.get("collectivite")
+        return [chosen] if chosen else []
 
     def answers(self):
         """{question: the choice picked, or None}."""
@@ -96,6 +118,14 @@ class ApplicationForm(forms.Form):
         return []
 
 
+def known_territory(code):
+    """The current territory of that code (commune's INSEE, EPCI's SIREN…), or None."""
+    code = code.strip()[:9]
+    if not code.isalnum():
+        return None
+    return Territory.objects.select_related("epci").filter(code=code, is_current=True).first()
+
+
 def prepared(request, slug):
     """The scheme, the form and, when the form says enough, the answer and the plan."""
     scheme = get_object_or_404(
@@ -103,18 +133,25 @@ def prepared(request, slug):
         slug=slug,
     )
     questions = scheme.questions.prefetch_related("choices")
-    form = ApplicationForm(request.GET or None, questions=questions)
-    result = {"scheme": scheme, "form": form}
+    territory = known_territory(request.GET.get("territoire", ""))
+    form = ApplicationForm(request.GET or None, questions=questions, territory=territory)
+    result = {"scheme": scheme, "form": form, "territory": territory}
     if not form.is_bound or not form.is_valid():
         return result
     today = timezone.localdate()
-    authority_type, country = form.cleaned_data["collectivite"], form.cleaned_data["pays"]
+    authority_types, country = form.authority_types(), form.cleaned_data["pays"]
     every_code = Country.objects.values_list("code", flat=True)
-    answer = application.eligibility(scheme, authority_type, country, every_code, form.answers())
-    result.update(answer=answer, authority_type=authority_type, country=country)
+    answer = application.eligibility(
+        scheme, authority_types, country, every_code, form.answers(), territory
+    )
+    result.update(answer=answer, authority_types=authority_types, country=country)
+    # The first type names the authority's level (« Département ») for « instead ».
+    result["authority_type"] = authority_types[0] if authority_types else None
     if answer.verdict == "no":
-        result["others"] = application.other_schemes(scheme, authority_type, country)
+        result["others"] = application.other_schemes(scheme, authority_types, country)
         return result
+    if scheme.kind == Scheme.Kind.LEGAL:
+        return result  # a lever has no call and no deadline: no plan
     limit = application.deadline(scheme, today)
     councils = form.council_days(today)
     result.update(deadline=limit, councils=councils)
@@ -137,6 +174,13 @@ class PrepareView(TemplateView):
             (_("Prepare my application"), None),
         ]
         context["query"] = self.request.GET.urlencode()
+        # For the other schemes: the same authority, partner and council, not these answers.
+        kept = {"territoire", "collectivite", "pays", "conseils", "rang", "jour"}
+        base = self.request.GET.copy()
+        for name in list(base):
+            if name not in kept:
+                del base[name]
+        context["base_query"] = base.urlencode()
         context["question_names"] = [q.field_name for q in context["form"].questions]
         return context
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
@@ -87,10 +89,11 @@ FIRST_SCHEMES = 4
 
 
 @cached_inclusion_tag(register, "funding/_schemes_for_type.html", clock=True)
-def schemes_for_type(authority_types, heading_level=2):
+def schemes_for_type(authority_types, heading_level=2, territory_code=""):
     """The schemes open to an authority's types (or naming no type), each with its open or
     next call: first the few that fit it best (an open or announced call, then those naming
-    its type and open to any partner country), then the others."""
+    its type and open to any partner country), then the others. Given the territory's code,
+    « Préparer ma candidature » opens for it (its type, its levers known)."""
     schemes = (
         Scheme.objects.published()
         .exclude(kind=Scheme.Kind.LEGAL)
@@ -122,10 +125,15 @@ def schemes_for_type(authority_types, heading_level=2):
         first_open, first_next = calls["open"][:1], calls["upcoming"][:1]
         rows.append({"scheme": scheme, "open": first_open, "next": first_next, "rank": rank})
     rows.sort(key=lambda row: row["rank"])
+    if territory_code:
+        prepare_query = urlencode({"territoire": territory_code})
+    else:
+        prepare_query = f"collectivite={authority_types[0].pk}" if authority_types else ""
     return {
         "first": rows[:FIRST_SCHEMES],
         "others": rows[FIRST_SCHEMES:],
         "authority_type": authority_types[0] if authority_types else None,
+        "prepare_query": prepare_query,
         "level": heading_level,
     }
 

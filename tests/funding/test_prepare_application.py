@@ -64,6 +64,9 @@ def test_a_departement_asking_about_a_lever_is_told_why_and_where_to_go(client, 
     assert "Ce dispositif ne vous est pas ouvert" in html
     assert "Il est ouvert aux collectivités suivantes" in html
     assert "Ces dispositifs conviennent à votre collectivité" in html
+    instead = html[html.index("Ce que votre collectivité peut faire à la place") :]
+    assert "article L1115-1 du CGCT" in instead[:600]
+    assert f'href="/financements/?collectivite={departement}"' in instead
 
 
 @pytest.mark.django_db
@@ -79,9 +82,41 @@ def test_it_is_reached_from_the_finder_and_from_a_brief(client, initial_content)
     finder = page_text(client, "/financements/")
     assert 'href="/financements/ficol/preparer/"' in finder
     load_subset()
-    commune = AuthorityType.objects.get(name="Commune").pk
     brief = page_text(client, "/ma-collectivite/62765/")
-    assert f"/preparer/?collectivite={commune}" in brief
+    assert 'href="/financements/ficol/preparer/?territoire=62765"' in brief
+
+
+@pytest.mark.django_db
+def test_from_a_brief_the_authority_is_known_and_not_asked_again(client, initial_content):
+    from tests.directory.territories import load_subset
+
+    load_subset()
+    html = prepare(client, "ficol", territoire="62765", pays="SN")
+    assert "Pour : <strong>Saint-Omer</strong> (commune)" in html
+    assert 'name="collectivite"' not in html
+    assert '<input type="hidden" name="territoire" value="62765"' in html
+    assert "Il est ouvert à votre collectivité (Commune," in html
+    unknown = prepare(client, "ficol", territoire="99999")
+    assert "Aucune collectivité de la région n’a le code 99999" in unknown
+    assert 'name="collectivite"' in unknown
+
+
+@pytest.mark.django_db
+def test_a_lever_is_answered_by_who_runs_its_service_here(client, initial_content):
+    from tests.directory.territories import SAINT_OMER_EPCI, load_subset
+
+    load_subset()
+    commune = prepare(client, "1-pourcent-eau-assainissement", territoire="62765")
+    assert "Ce dispositif ne vous est pas ouvert" in commune
+    assert "est exercé par votre intercommunalité, " in commune
+    assert "le levier est le sien" in commune
+    assert "Ce que votre collectivité peut faire à la place" in commune
+    assert 'id="plan-title"' not in commune  # a lever has no call to plan for
+
+    agglomeration = prepare(client, "1-pourcent-eau-assainissement", territoire=SAINT_OMER_EPCI)
+    assert "Vous pouvez candidater" in agglomeration
+    assert "Ici, votre collectivité exerce le service « Eau potable »" in agglomeration
+    assert f'href="/ma-collectivite/{SAINT_OMER_EPCI}/deliberation/"' in agglomeration
 
 
 def test_a_closing_on_29_february_is_estimated_on_the_28th_a_year_later():

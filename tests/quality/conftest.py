@@ -20,7 +20,7 @@ EXTRA_URLS = [
     "/ma-collectivite/59212/?levier=eau&budget=abc#one-percent",
     "/alertes/merci/", "/alertes/confirmer/lien-abime/", "/donnees/", "/api/",
     "/financements/appel-franco-senegalais/preparer/?collectivite=1&pays=SN&rang=premier&jour=3",
-    "/financements/appel-a-projets-generaliste-dctciv/preparer/?collectivite=1&pays=SN",
+    "/financements/1-pourcent-eau-assainissement/preparer/?territoire=59212",
 ]  # fmt: skip
 # One commune (Estaires, 59212) with its intercommunalité, the départements and the Région:
 # their eight briefs stand for the 3,880 in the gates.

@@ -156,6 +156,10 @@ class Deadline:
     call: object = None
     estimate_from: object = None  # the past edition an estimate is made from
 
+    def next_edition(self):
+        """The edition after this one, a year later: an estimate from this one's call."""
+        return Deadline(a_year_later(self.day), estimate_from=self.call or self.estimate_from)
+
 
 def a_year_later(day):
     """The same day a year later; 29 February becomes the 28th in a common year."""

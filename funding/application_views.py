@@ -56,6 +56,10 @@ class ApplicationForm(forms.Form):
     rang = forms.ChoiceField(
         label=gettext_lazy("Or every"), choices=ORDINAL_CHOICES, required=False
     )
+    # « Aim at the next edition »: the plan for the edition a year after this deadline.
+    edition = forms.ChoiceField(
+        choices=[("", ""), ("suivante", "suivante")], required=False, widget=forms.HiddenInput
+    )
     jour = forms.ChoiceField(
         label=gettext_lazy("day of the month"), choices=WEEKDAY_CHOICES, required=False
     )
@@ -153,6 +157,8 @@ def prepared(request, slug):
     if scheme.kind == Scheme.Kind.LEGAL:
         return result  # a lever has no call and no deadline: no plan
     limit = application.deadline(scheme, today)
+    if limit and form.cleaned_data["edition"] == "suivante":
+        limit = limit.next_edition()
     councils = form.council_days(today)
     result.update(deadline=limit, councils=councils)
     if limit and councils and form.is_valid():

@@ -15,6 +15,11 @@ def prepare(client, slug, **params):
     return page_text(client, f"/financements/{slug}/preparer/?{urlencode(params)}")
 
 
+@pytest.fixture
+def commune_pk(initial_content):
+    return AuthorityType.objects.get(name="Commune").pk
+
+
 @pytest.mark.django_db
 def test_a_commune_with_a_partner_in_senegal_gets_an_answer_and_a_plan(client, initial_content):
     commune = AuthorityType.objects.get(name="Commune").pk
@@ -126,3 +131,37 @@ def test_a_closing_on_29_february_is_estimated_on_the_28th_a_year_later():
 
     assert a_year_later(date(2024, 2, 29)) == date(2025, 2, 28)
     assert a_year_later(date(2027, 2, 23)) == date(2028, 2, 23)
+
+
+@pytest.mark.django_db
+def test_a_council_too_late_for_the_deadline_leads_to_the_next_editions_plan(client, commune_pk):
+    params = {"collectivite": commune_pk, "pays": "SN", "conseils": "20/02/2027, 02/02/2028"}
+    html = prepare(client, "appel-franco-senegalais", **params)
+    assert "Aucun de ces conseils n’arrive à temps" in html
+    link = html.index("Voir le plan de l’édition suivante")
+    assert "edition=suivante" in html[link - 300 : link]
+    following = prepare(client, "appel-franco-senegalais", edition="suivante", **params)
+    assert "Date limite estimée au 23 février 2028" in following
+    plan = following[following.index('<ol class="plan">') :]
+    council = plan.index("mercredi 2 février 2028")
+    assert "Le conseil adopte la délibération" in plan[council : council + 200]
+    assert "Voir le plan de l’édition suivante" not in following
+
+
+@pytest.mark.django_db
+def test_hostile_values_in_each_of_its_parameters_never_give_a_5xx(commune_pk, caplog):
+    from django.test import Client
+
+    from funding.models import EligibilityQuestion
+    from tests.quality.test_hostile_input import assert_no_server_error
+
+    visitor = Client(raise_request_exception=False)
+    question = EligibilityQuestion.objects.filter(scheme__slug="appel-franco-senegalais").first()
+    names = ["collectivite", "pays", "conseils", "rang", "jour", "territoire", "edition"]
+    values = ["%00", "%ff%fe", "a" * 5000, "-1", "9" * 30, "31/02/2027", "01/01/9999", "0"]
+    for name in [*names, question.field_name]:
+        for value in values:
+            url = f"/financements/appel-franco-senegalais/preparer/?{name}={value}&pays=SN"
+            assert_no_server_error(visitor.get(url), url, caplog)
+            ics = url.replace("preparer/", "preparer.ics")
+            assert_no_server_error(visitor.get(ics), ics, caplog)

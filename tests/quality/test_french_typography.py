@@ -34,6 +34,24 @@ EXTRA_PATHS = [
 ]  # fmt: skip
 
 
+def prepare_paths():
+    """« Préparer ma candidature »: an answer with every rule met and a plan, and a refusal
+    with what to do instead."""
+    from funding.models import EligibilityQuestion
+    from reference.models import AuthorityType
+
+    types = {t.name: t.pk for t in AuthorityType.objects.all()}
+    yes = "&".join(
+        f"{q.field_name}={q.choices.filter(outcome='pass').first().pk}"
+        for q in EligibilityQuestion.objects.filter(scheme__slug="appel-franco-senegalais")
+    )
+    return [
+        f"/financements/appel-franco-senegalais/preparer/?collectivite={types['Commune']}"
+        f"&pays=SN&conseils=05/01/2027,02/02/2027&{yes}",
+        f"/financements/1-pourcent-eau-assainissement/preparer/?collectivite={types['Département']}",
+    ]
+
+
 def visible_text(html):
     html = re.sub(r"<(script|style|textarea)\b.*?</\1>", " ", html, flags=re.S | re.I)
     # Tags are dropped, not made spaces: « <strong>Adresse</strong> : » reads « Adresse : ».
@@ -80,7 +98,7 @@ def test_no_public_page_misses_an_elision_a_digit_group_or_a_first_of_month(
         re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", sitemap)
     ]
     problems = {}
-    for path in [*paths, scheme.get_absolute_url(), *EXTRA_PATHS]:
+    for path in [*paths, scheme.get_absolute_url(), *EXTRA_PATHS, *prepare_paths()]:
         response = client.get(path)
         assert response.status_code == 200, path
         text = visible_text(response.content.decode())

@@ -2,6 +2,7 @@
 with its answers on its own form. Registered before the schemes' admin, so that a question's
 versions keep its answers (django-reversion follows what the first registration says)."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -10,8 +11,36 @@ from aict_site.revisions_admin import ContentVersionAdmin
 from .questions import EligibilityChoice, EligibilityQuestion
 
 
+class ChoiceForm(forms.ModelForm):
+    # Answers and what the page says are sentences: fields wide enough to read them whole.
+    class Meta:
+        widgets = {
+            "label": forms.Textarea(attrs={"rows": 2, "cols": 30}),
+            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        }
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2, "cols": 80}),
+            "source": forms.Textarea(attrs={"rows": 2, "cols": 80}),
+            "source_url": forms.URLInput(attrs={"size": 80}),
+        }
+
+
+class QuestionRowForm(forms.ModelForm):
+    # One row of the scheme's form: narrower, three columns side by side.
+    class Meta:
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3, "cols": 36}),
+            "source": forms.Textarea(attrs={"rows": 3, "cols": 36}),
+        }
+
+
 class ChoiceInline(admin.TabularInline):
     model = EligibilityChoice
+    form = ChoiceForm
     extra = 0
     min_num = 2
     fields = ["label", "outcome", "explanation", "position"]
@@ -24,7 +53,8 @@ class EligibilityQuestionAdmin(ContentVersionAdmin):
     list_select_related = ["scheme"]
     search_fields = ["text", "source", "scheme__title"]
     autocomplete_fields = ["scheme"]
-    fields = ["scheme", "text", ("source", "source_url"), "position"]
+    form = QuestionForm
+    fields = ["scheme", "text", "source", "source_url", "position"]
     inlines = [ChoiceInline]
 
     def get_queryset(self, request):
@@ -39,7 +69,10 @@ class QuestionInline(admin.TabularInline):
     """On the scheme's form: the questions, their answers one click away (« Modifier »)."""
 
     model = EligibilityQuestion
+    form = QuestionRowForm
     extra = 0
     fields = ["text", "source", "source_url", "position"]
     show_change_link = True
-    verbose_name_plural = _("questions of « Préparer ma candidature » (answers: « Modifier »)")
+    verbose_name_plural = _(
+        "questions of « Préparer ma candidature » (their answers: « Modification »)"
+    )

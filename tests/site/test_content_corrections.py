@@ -183,3 +183,26 @@ def test_town_twinning_editions_and_plainer_notes_reach_an_old_database(initial_
     assert Scheme.objects.get(slug="cerv-jumelages-reseaux-de-villes").verified_on == date(
         2026, 12, 6
     )
+
+
+@pytest.mark.django_db
+def test_the_waste_lever_links_the_ministrys_page_on_an_old_database_too(client, initial_content):
+    old, new = snapshots(funding_migrations.__file__, "waste-page-2026-12-06")
+    page = client.get("/financements/1-pourcent-dechets/").content.decode()
+    ministry = new["1-pourcent-dechets"]["official_url"]
+    assert f'href="{ministry}"' in page
+    assert "cité par idcite.com" not in page
+    Scheme.objects.filter(slug="1-pourcent-dechets").update(**old["1-pourcent-dechets"])
+    water = Scheme.objects.get(slug="1-pourcent-eau-assainissement")
+    run("funding", "0020_waste_lever_ministry_page")
+    assert Scheme.objects.get(slug="1-pourcent-dechets").official_url == ministry
+    # A value staff changed is kept.
+    Scheme.objects.filter(slug="1-pourcent-dechets").update(
+        official_url="https://www.example.org/1-pourcent",
+        source=old["1-pourcent-dechets"]["source"],
+    )
+    run("funding", "0020_waste_lever_ministry_page")
+    waste = Scheme.objects.get(slug="1-pourcent-dechets")
+    assert waste.official_url == "https://www.example.org/1-pourcent"
+    assert "diplomatie.gouv.fr, « L’enjeu déchets" in waste.source
+    assert Scheme.objects.get(pk=water.pk).official_url == water.official_url

@@ -104,6 +104,7 @@ def test_from_a_brief_the_authority_is_known_and_not_asked_again(client, initial
     unknown = prepare(client, "ficol", territoire="99999")
     assert "Aucune collectivité de la région n’a le code 99999" in unknown
     assert 'name="collectivite"' in unknown
+    assert 'name="territoire"' not in unknown  # sent again, the form asks the type instead
 
 
 @pytest.mark.django_db

@@ -23,6 +23,10 @@ def test_a_mayor_prepares_an_application_from_the_home_page(browser, live_site, 
     page.get_by_label("Dates de vos prochains conseils").fill("05/01/2027, 02/02/2027")
     page.get_by_role("button", name="Voir la réponse et le plan").click()
     assert page.locator("#answer-title").inner_text().strip() == "Vous pouvez candidater"
+    assert page.url.endswith("#answer-title")  # on a phone, the answer is not under the form
+    assert "territoire=" not in page.url and "edition=" not in page.url  # no empty fields
+    top = page.evaluate("document.getElementById('answer-title').getBoundingClientRect().top")
+    assert 0 <= top < 200, "the answer's heading is at the top of the screen"
     assert "au moins 20 % pour la française" in page.locator(".answer").inner_text()
     steps = page.locator(".plan li")
     council = [text for text in steps.all_inner_texts() if "Le conseil adopte" in text]

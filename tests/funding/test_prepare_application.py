@@ -66,7 +66,7 @@ def test_the_plan_downloads_as_a_calendar_with_reminders(client, initial_content
 def test_a_departement_asking_about_a_lever_is_told_why_and_where_to_go(client, initial_content):
     departement = AuthorityType.objects.get(name="Département").pk
     html = prepare(client, "1-pourcent-eau-assainissement", collectivite=departement)
-    assert "Ce dispositif ne vous est pas ouvert" in html
+    assert "Ce levier n’est pas ouvert à votre collectivité" in html
     assert "Il est ouvert aux collectivités suivantes" in html
     assert "Ces dispositifs conviennent à votre collectivité" in html
     instead = html[html.index("Ce que votre collectivité peut faire à la place") :]
@@ -113,14 +113,15 @@ def test_a_lever_is_answered_by_who_runs_its_service_here(client, initial_conten
 
     load_subset()
     commune = prepare(client, "1-pourcent-eau-assainissement", territoire="62765")
-    assert "Ce dispositif ne vous est pas ouvert" in commune
+    assert "Ce levier n’est pas ouvert à votre collectivité" in commune
     assert "est exercé par votre intercommunalité, " in commune
     assert "le levier est le sien" in commune
     assert "Ce que votre collectivité peut faire à la place" in commune
     assert 'id="plan-title"' not in commune  # a lever has no call to plan for
 
     agglomeration = prepare(client, "1-pourcent-eau-assainissement", territoire=SAINT_OMER_EPCI)
-    assert "Vous pouvez candidater" in agglomeration
+    assert "Votre collectivité peut mobiliser ce levier" in agglomeration
+    assert "candidater" not in agglomeration[agglomeration.index('id="answer-title"') :][:300]
     assert "Ici, votre collectivité exerce le service « Eau potable »" in agglomeration
     assert f'href="/ma-collectivite/{SAINT_OMER_EPCI}/deliberation/"' in agglomeration
 

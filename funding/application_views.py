@@ -56,12 +56,12 @@ class ApplicationForm(forms.Form):
     rang = forms.ChoiceField(
         label=gettext_lazy("Or every"), choices=ORDINAL_CHOICES, required=False
     )
+    jour = forms.ChoiceField(
+        label=gettext_lazy("day of the month"), choices=WEEKDAY_CHOICES, required=False
+    )
     # « Aim at the next edition »: the plan for the edition a year after this deadline.
     edition = forms.ChoiceField(
         choices=[("", ""), ("suivante", "suivante")], required=False, widget=forms.HiddenInput
-    )
-    jour = forms.ChoiceField(
-        label=gettext_lazy("day of the month"), choices=WEEKDAY_CHOICES, required=False
     )
 
     def __init__(self, *args, questions=(), territory=None, **kwargs):

@@ -4,6 +4,7 @@ versions keep its answers (django-reversion follows what the first registration 
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from aict_site.revisions_admin import ContentVersionAdmin
@@ -11,36 +12,16 @@ from aict_site.revisions_admin import ContentVersionAdmin
 from .questions import EligibilityChoice, EligibilityQuestion
 
 
-class ChoiceForm(forms.ModelForm):
-    # Answers and what the page says are sentences: fields wide enough to read them whole.
-    class Meta:
-        widgets = {
-            "label": forms.Textarea(attrs={"rows": 2, "cols": 30}),
-            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        }
-
-
-class QuestionForm(forms.ModelForm):
-    class Meta:
-        widgets = {
-            "text": forms.Textarea(attrs={"rows": 2, "cols": 80}),
-            "source": forms.Textarea(attrs={"rows": 2, "cols": 80}),
-            "source_url": forms.URLInput(attrs={"size": 80}),
-        }
-
-
-class QuestionRowForm(forms.ModelForm):
-    # One row of the scheme's form: narrower, three columns side by side.
-    class Meta:
-        widgets = {
-            "text": forms.Textarea(attrs={"rows": 3, "cols": 36}),
-            "source": forms.Textarea(attrs={"rows": 3, "cols": 36}),
-        }
+def sentences(columns, rows=2):
+    """Text areas for a form's text fields: questions, sources, answers and explanations are
+    sentences, read whole only in a box wide enough. (Choices and addresses keep their own.)"""
+    widget = forms.Textarea(attrs={"rows": rows, "cols": columns})
+    return {models.CharField: {"widget": widget}}
 
 
 class ChoiceInline(admin.TabularInline):
     model = EligibilityChoice
-    form = ChoiceForm
+    formfield_overrides = sentences(45, rows=3)
     extra = 0
     min_num = 2
     fields = ["label", "outcome", "explanation", "position"]
@@ -53,7 +34,7 @@ class EligibilityQuestionAdmin(ContentVersionAdmin):
     list_select_related = ["scheme"]
     search_fields = ["text", "source", "scheme__title"]
     autocomplete_fields = ["scheme"]
-    form = QuestionForm
+    formfield_overrides = sentences(80)
     fields = ["scheme", "text", "source", "source_url", "position"]
     inlines = [ChoiceInline]
 
@@ -69,7 +50,8 @@ class QuestionInline(admin.TabularInline):
     """On the scheme's form: the questions, their answers one click away (« Modifier »)."""
 
     model = EligibilityQuestion
-    form = QuestionRowForm
+    # One row of the scheme's form: three columns side by side.
+    formfield_overrides = sentences(36, rows=3)
     extra = 0
     fields = ["text", "source", "source_url", "position"]
     show_change_link = True
